@@ -1,0 +1,26 @@
+package org.corridor.app;
+
+import org.corridor.app.bench.BenchCommand;
+import org.corridor.app.demo.DemoCommand;
+import org.corridor.app.ledger.LedgerCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code corridor} launcher. */
+@Command(
+        name = "corridor",
+        mixinStandardHelpOptions = true,
+        version = "Corridor 0.1.0",
+        description = "A cross-border mobile payment switch over one double-entry ledger.",
+        subcommands = {DemoCommand.class, LedgerCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

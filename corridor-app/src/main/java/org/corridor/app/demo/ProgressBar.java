@@ -1,0 +1,27 @@
+package org.corridor.app.demo;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** A one-line progress bar redrawn in place on a terminal. */
+final class ProgressBar {
+    private static final int WIDTH_CHARACTERS = 30;
+
+    private final PrintStream out;
+
+    ProgressBar(PrintStream out) {
+        this.out = out;
+    }
+
+    void draw(double fraction, String status) {
+        double clamped = Math.max(0, Math.min(1, fraction));
+        int filled = (int) Math.round(clamped * WIDTH_CHARACTERS);
+        out.printf(Locale.ROOT, "\r[%s%s] %3.0f%% %s", "#".repeat(filled), ".".repeat(WIDTH_CHARACTERS - filled),
+                clamped * 100, status);
+        out.flush();
+    }
+
+    void finish() {
+        out.println();
+    }
+}

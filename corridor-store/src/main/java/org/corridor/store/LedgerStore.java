@@ -1,0 +1,50 @@
+package org.corridor.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.corridor.core.Id128;
+import org.corridor.core.ledger.Account;
+import org.corridor.core.ledger.AccountBalance;
+import org.corridor.core.ledger.LedgerChanges;
+import org.corridor.core.ledger.LedgerStateMachine;
+import org.corridor.core.ledger.PendingStatus;
+import org.corridor.core.ledger.Transfer;
+
+/**
+ * Where the ledger is durable. One writer calls {@link #commit}; readers may call the lookups from any
+ * thread and see only committed state.
+ */
+public interface LedgerStore extends AutoCloseable {
+
+    /** {@code "sqlite"} or {@code "postgresql"}: for reports and benchmark lines. */
+    String kind();
+
+    /** Loads everything committed into a fresh state machine (accounts, transfers, statuses, burnt ids). */
+    void restore(LedgerStateMachine machine);
+
+    /**
+     * Writes one batch's changes in ONE transaction and returns only once it is durable (fsync'd).
+     *
+     * @throws StoreException when the transaction did not commit; the caller must then stop and rebuild
+     */
+    void commit(LedgerChanges changes);
+
+    Optional<Account> lookupAccount(Id128 id);
+
+    Optional<Transfer> lookupTransfer(Id128 id);
+
+    /** Where a pending transfer stands; empty for an unknown id or a transfer that is not pending. */
+    Optional<PendingStatus> lookupPendingStatus(Id128 id);
+
+    /** An account's transfers, one page, ordered by timestamp. */
+    List<Transfer> accountTransfers(AccountFilter filter);
+
+    /** An account's balance history (accounts with the history flag), one page, ordered by timestamp. */
+    List<AccountBalance> accountBalances(AccountFilter filter);
+
+    /** Counts committed transfers (for reports). */
+    long transferCount();
+
+    @Override
+    void close();
+}

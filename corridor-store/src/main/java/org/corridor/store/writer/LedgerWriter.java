@@ -1,0 +1,218 @@
+package org.corridor.store.writer;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.corridor.core.InvariantViolation;
+import org.corridor.core.ledger.Account;
+import org.corridor.core.ledger.CreateAccountResult;
+import org.corridor.core.ledger.CreateTransferResult;
+import org.corridor.core.ledger.LedgerAudit;
+import org.corridor.core.ledger.LedgerChanges;
+import org.corridor.core.ledger.LedgerStateMachine;
+import org.corridor.core.ledger.Transfer;
+import org.corridor.store.LedgerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger's single writer.
+ *
+ * <p>Any thread may submit; a bounded queue holds commands (a full queue rejects at once with
+ * {@link LedgerOverloadedException}); one platform thread drains up to {@link #EVENTS_PER_BATCH_MAX}
+ * events, applies them in order, commits the batch in one transaction and only then completes the
+ * futures. If the commit fails, or the state machine finds a broken invariant, the batch's callers get
+ * {@link LedgerUnavailableException} and the writer rebuilds its memory from the store before it takes the
+ * next command.
+ */
+public final class LedgerWriter implements AutoCloseable {
+    /** Commands waiting at most; beyond this callers are pushed back. */
+    public static final int QUEUE_COMMANDS_MAX = 16_384;
+    /** Events (accounts or transfers) committed in one transaction at most. */
+    public static final int EVENTS_PER_BATCH_MAX = 2 * LedgerStateMachine.EVENTS_PER_COMMAND_MAX;
+    /** Attempts to rebuild from the store after a failed commit before the writer gives up. */
+    public static final int REBUILD_ATTEMPTS_MAX = 20;
+    /** Pause between rebuild attempts. */
+    public static final long REBUILD_BACKOFF_MS = 500;
+    /** How long the writer waits for work before it looks at its stop flag again. */
+    private static final long IDLE_POLL_MS = 50;
+    /** How long {@link #close()} waits for the writer thread to finish its batch. */
+    private static final long CLOSE_WAIT_MS = 30_000;
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+
+    private final LedgerStore store;
+    private final InstantSource clock;
+    private final BatchObserver observer;
+    private final ArrayBlockingQueue<Command<?>> queue = new ArrayBlockingQueue<>(QUEUE_COMMANDS_MAX);
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile Throwable givenUp;
+    private LedgerStateMachine machine;
+
+    private LedgerWriter(LedgerStore store, InstantSource clock, BatchObserver observer) {
+        this.store = store;
+        this.clock = clock;
+        this.observer = observer;
+        this.machine = restore(store);
+        this.thread = Thread.ofPlatform().name("ledger-writer").daemon(false).unstarted(this::run);
+    }
+
+    /**
+     * Loads the ledger from the store, audits it, and starts the writer thread.
+     *
+     * @throws InvariantViolation when the stored ledger fails its audit: Corridor refuses to run on it
+     */
+    public static LedgerWriter start(LedgerStore store, InstantSource clock, BatchObserver observer) {
+        LedgerWriter writer = new LedgerWriter(store, clock, observer);
+        writer.thread.start();
+        return writer;
+    }
+
+    public static LedgerWriter start(LedgerStore store, InstantSource clock) {
+        return start(store, clock, BatchObserver.NONE);
+    }
+
+    /** Submits a command creating transfers; the future completes once the outcome is durable. */
+    public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
+        checkEvents(transfers);
+        List<Transfer> copy = List.copyOf(transfers);
+        return submit(new Command<>(copy.size(), m -> m.createTransfers(copy)));
+    }
+
+    /** Submits a command creating accounts; the future completes once the outcome is durable. */
+    public CompletableFuture<List<CreateAccountResult>> createAccounts(List<Account> accounts) {
+        checkEvents(accounts);
+        List<Account> copy = List.copyOf(accounts);
+        return submit(new Command<>(copy.size(), m -> m.createAccounts(copy)));
+    }
+
+    /** The store behind this writer, for reads of committed state. */
+    public LedgerStore store() {
+        return store;
+    }
+
+    private static void checkEvents(List<?> events) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty() || events.size() > LedgerStateMachine.EVENTS_PER_COMMAND_MAX) {
+            throw new IllegalArgumentException(
+                    "a command holds 1 to " + LedgerStateMachine.EVENTS_PER_COMMAND_MAX + " events");
+        }
+        for (Object event : events) Objects.requireNonNull(event, "an event is null");
+    }
+
+    private <R> CompletableFuture<List<R>> submit(Command<R> command) {
+        if (stopping || givenUp != null) {
+            throw new LedgerUnavailableException("the ledger writer is stopped", givenUp);
+        }
+        if (!queue.offer(command)) {
+            throw new LedgerOverloadedException(QUEUE_COMMANDS_MAX);
+        }
+        return command.reply();
+    }
+
+    private void run() {
+        List<Command<?>> batch = new ArrayList<>();
+        while (!stopping || !queue.isEmpty()) {
+            try {
+                Command<?> first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                int events = first.events();
+                Command<?> next;
+                while ((next = queue.peek()) != null && events + next.events() <= EVENTS_PER_BATCH_MAX) {
+                    batch.add(queue.poll());
+                    events += next.events();
+                }
+                applyAndCommit(batch, events);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException failure) {
+                log.error("ledger batch failed; its callers are told it is not durable, rebuilding from the store",
+                        failure);
+                LedgerUnavailableException unavailable =
+                        new LedgerUnavailableException("the ledger batch was not committed", failure);
+                batch.forEach(command -> command.fail(unavailable));
+                if (!rebuild()) break;
+            } finally {
+                batch.clear();
+            }
+        }
+        failWaiting();
+    }
+
+    private void applyAndCommit(List<Command<?>> batch, int events) {
+        machine.beginBatch(nanos(clock.instant()));
+        for (Command<?> command : batch) command.apply(machine);
+        LedgerChanges changes = machine.drainChanges();
+        long started = System.nanoTime();
+        if (!changes.isEmpty()) store.commit(changes);
+        observer.batchCommitted(batch.size(), events, System.nanoTime() - started);
+        for (Command<?> command : batch) command.complete();
+    }
+
+    /** Throws away memory that may be ahead of disk and loads the committed ledger again. */
+    private boolean rebuild() {
+        for (int attempt = 1; attempt <= REBUILD_ATTEMPTS_MAX && !stopping; attempt++) {
+            try {
+                machine = restore(store);
+                log.info("ledger rebuilt from the store after a failed batch (attempt {})", attempt);
+                return true;
+            } catch (RuntimeException failure) {
+                log.error("rebuilding the ledger failed (attempt {} of {})", attempt, REBUILD_ATTEMPTS_MAX, failure);
+                givenUp = failure;
+                try {
+                    Thread.sleep(REBUILD_BACKOFF_MS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static LedgerStateMachine restore(LedgerStore store) {
+        LedgerStateMachine restored = new LedgerStateMachine();
+        store.restore(restored);
+        List<String> violations = LedgerAudit.violations(restored);
+        if (!violations.isEmpty()) {
+            throw new InvariantViolation("the stored ledger fails its audit (" + violations.size() + " violations), first: "
+                    + violations.subList(0, Math.min(5, violations.size())));
+        }
+        return restored;
+    }
+
+    private void failWaiting() {
+        LedgerUnavailableException stopped = new LedgerUnavailableException("the ledger writer stopped", givenUp);
+        Command<?> waiting;
+        while ((waiting = queue.poll()) != null) waiting.fail(stopped);
+    }
+
+    static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    /** Commands waiting in the queue now. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Finishes the waiting commands, then stops the writer thread. */
+    @Override
+    public void close() {
+        stopping = true;
+        try {
+            thread.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        failWaiting();
+    }
+}
