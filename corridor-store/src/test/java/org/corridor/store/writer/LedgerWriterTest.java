@@ -116,6 +116,42 @@ class LedgerWriterTest {
     }
 
     @Test
+    void badTransfersAreRejectedClearlyAndWriteNothing() throws Exception {
+        try (LedgerStore store = TestStores.openSqlite(directory); LedgerWriter writer = LedgerWriter.start(store, CLOCK)) {
+            List<Account> accounts = List.of(
+                    Account.open(ALICE, LEDGER, 1, AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS, Id128.ZERO),
+                    Account.open(BOB, LEDGER, 1, 0, Id128.ZERO),
+                    Account.open(Id128.of(3), 978, 1, 0, Id128.ZERO));
+            assertThat(writer.createAccounts(accounts).get(30, TimeUnit.SECONDS)).allMatch(CreateAccountResult::created);
+            Account aliceBefore = store.lookupAccount(ALICE).orElseThrow();
+            Account bobBefore = store.lookupAccount(BOB).orElseThrow();
+
+            List<CreateTransferResult> results = writer.createTransfers(List.of(
+                    Transfer.of(Id128.of(10), BOB, ALICE, 0, LEDGER, 1),
+                    Transfer.of(Id128.of(11), BOB, ALICE, -5, LEDGER, 1),
+                    Transfer.of(Id128.of(12), BOB, Id128.of(99), 5, LEDGER, 1),
+                    Transfer.of(Id128.of(13), BOB, Id128.of(3), 5, LEDGER, 1),
+                    Transfer.of(Id128.of(14), ALICE, BOB, 1, LEDGER, 1),
+                    Transfer.of(Id128.of(15), BOB, ALICE, Long.MAX_VALUE, LEDGER, 1),
+                    Transfer.of(Id128.of(16), BOB, ALICE, Long.MAX_VALUE, LEDGER, 1)))
+                    .get(30, TimeUnit.SECONDS);
+
+            assertThat(results).containsExactly(CreateTransferResult.AMOUNT_MUST_NOT_BE_ZERO,
+                    CreateTransferResult.AMOUNT_MUST_NOT_BE_NEGATIVE, CreateTransferResult.CREDIT_ACCOUNT_NOT_FOUND,
+                    CreateTransferResult.ACCOUNTS_MUST_HAVE_THE_SAME_LEDGER, CreateTransferResult.EXCEEDS_CREDITS,
+                    CreateTransferResult.OK, CreateTransferResult.OVERFLOWS_DEBITS_POSTED);
+            assertThat(store.transferCount()).as("only the one good transfer is stored").isEqualTo(1);
+            for (long rejected : new long[] {10, 11, 12, 13, 14, 16}) {
+                assertThat(store.lookupTransfer(Id128.of(rejected))).isEmpty();
+            }
+            assertThat(store.lookupAccount(ALICE).orElseThrow().creditsPosted())
+                    .isEqualTo(aliceBefore.creditsPosted() + Long.MAX_VALUE);
+            assertThat(store.lookupAccount(BOB).orElseThrow().debitsPosted())
+                    .isEqualTo(bobBefore.debitsPosted() + Long.MAX_VALUE);
+        }
+    }
+
+    @Test
     void refusesToStartOnALedgerThatFailsItsAudit() throws Exception {
         String url = "jdbc:sqlite:" + directory.resolve("tampered.db");
         try (LedgerStore store = Stores.open(url); LedgerWriter writer = LedgerWriter.start(store, CLOCK)) {
