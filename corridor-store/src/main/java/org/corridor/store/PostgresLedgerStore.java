@@ -5,15 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.corridor.core.Check;
-import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
 import org.corridor.core.ledger.FailedTransfer;
 import org.corridor.core.ledger.LedgerChanges;
-import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingResolution;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
@@ -27,7 +24,7 @@ import org.corridor.core.ledger.TransferFlags;
  *
  * <p>{@link #commit} is for the single writer thread only; the lookups may be called from any thread.
  */
-public final class PostgresLedgerStore implements LedgerStore {
+public final class PostgresLedgerStore extends JdbcLedgerStore {
     private static final int ACCOUNT_ROW_BYTES = 2 + 12 * 4 + 9 * 8 + 3 * 4;
     private static final int TRANSFER_ROW_BYTES = 2 + 16 * 4 + 12 * 8 + 4 * 4;
     private static final int PENDING_ROW_BYTES = 2 + 3 * 4 + 2 * 8 + 7;
@@ -56,21 +53,12 @@ public final class PostgresLedgerStore implements LedgerStore {
     private static final String COMMIT_SETTINGS = "SET LOCAL statement_timeout = " + COMMIT_STATEMENT_TIMEOUT_MS
             + "; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off";
 
-    private final Database database;
     private final DataSource pool;
-    private final LedgerReads reads;
 
     /** A store over an open PostgreSQL database, which it owns: closing the store closes the database. */
     public PostgresLedgerStore(Database database) {
-        Check.that(database.kind() == DatabaseKind.POSTGRESQL, "a PostgreSQL store needs a PostgreSQL database");
-        this.database = database;
+        super(database, DatabaseKind.POSTGRESQL);
         this.pool = database.dataSource();
-        this.reads = new LedgerReads(pool, DatabaseKind.POSTGRESQL);
-    }
-
-    @Override
-    public String kind() {
-        return DatabaseKind.POSTGRESQL.label();
     }
 
     @Override
@@ -249,45 +237,5 @@ public final class PostgresLedgerStore implements LedgerStore {
         } catch (SQLException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
-    }
-
-    @Override
-    public void restore(LedgerStateMachine machine) {
-        reads.restore(machine);
-    }
-
-    @Override
-    public Optional<Account> lookupAccount(Id128 id) {
-        return reads.lookupAccount(id);
-    }
-
-    @Override
-    public Optional<Transfer> lookupTransfer(Id128 id) {
-        return reads.lookupTransfer(id);
-    }
-
-    @Override
-    public Optional<PendingStatus> lookupPendingStatus(Id128 id) {
-        return reads.lookupPendingStatus(id);
-    }
-
-    @Override
-    public List<Transfer> accountTransfers(AccountFilter filter) {
-        return reads.accountTransfers(filter);
-    }
-
-    @Override
-    public List<AccountBalance> accountBalances(AccountFilter filter) {
-        return reads.accountBalances(filter);
-    }
-
-    @Override
-    public long transferCount() {
-        return reads.transferCount();
-    }
-
-    @Override
-    public void close() {
-        database.close();
     }
 }

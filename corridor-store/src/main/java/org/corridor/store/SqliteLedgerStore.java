@@ -5,14 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
 import org.corridor.core.ledger.FailedTransfer;
 import org.corridor.core.ledger.LedgerChanges;
-import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingResolution;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
@@ -26,7 +24,7 @@ import org.corridor.core.ledger.TransferFlags;
  * <p>{@link #commit} is for the single writer thread only; the lookups may be called from any thread and
  * read through the pool.
  */
-public final class SqliteLedgerStore implements LedgerStore {
+public final class SqliteLedgerStore extends JdbcLedgerStore {
     private static final String INSERT_ACCOUNT = LedgerRows.insert("accounts", LedgerRows.ACCOUNT_COLUMNS);
     private static final String INSERT_TRANSFER = LedgerRows.insert("transfers", LedgerRows.TRANSFER_COLUMNS);
     private static final String INSERT_PENDING = "INSERT INTO pending_transfers (id_high, id_low, status)"
@@ -39,9 +37,7 @@ public final class SqliteLedgerStore implements LedgerStore {
     private static final String INSERT_BALANCE = LedgerRows.insert("account_balances", LedgerRows.BALANCE_COLUMNS);
     private static final String UPDATE_CLOCK = "UPDATE ledger_clock SET last_timestamp = ? WHERE id = 1";
 
-    private final Database database;
     private final Connection writer;
-    private final LedgerReads reads;
     private final Statement transactions;
     private final PreparedStatement insertAccount;
     private final PreparedStatement insertTransfer;
@@ -54,10 +50,8 @@ public final class SqliteLedgerStore implements LedgerStore {
 
     /** A store over an open SQLite database, which it owns: closing the store closes the database. */
     public SqliteLedgerStore(Database database) {
-        Check.that(database.kind() == DatabaseKind.SQLITE, "a SQLite store needs a SQLite database");
-        this.database = database;
+        super(database, DatabaseKind.SQLITE);
         this.writer = database.sqliteWriter();
-        this.reads = new LedgerReads(database.dataSource(), DatabaseKind.SQLITE);
         try {
             transactions = writer.createStatement();
             insertAccount = writer.prepareStatement(INSERT_ACCOUNT);
@@ -71,11 +65,6 @@ public final class SqliteLedgerStore implements LedgerStore {
         } catch (SQLException e) {
             throw new StoreException("cannot prepare the SQLite ledger statements on " + database, e);
         }
-    }
-
-    @Override
-    public String kind() {
-        return DatabaseKind.SQLITE.label();
     }
 
     @Override
@@ -190,45 +179,5 @@ public final class SqliteLedgerStore implements LedgerStore {
                 failure.addSuppressed(clearFailure);
             }
         }
-    }
-
-    @Override
-    public void restore(LedgerStateMachine machine) {
-        reads.restore(machine);
-    }
-
-    @Override
-    public Optional<Account> lookupAccount(Id128 id) {
-        return reads.lookupAccount(id);
-    }
-
-    @Override
-    public Optional<Transfer> lookupTransfer(Id128 id) {
-        return reads.lookupTransfer(id);
-    }
-
-    @Override
-    public Optional<PendingStatus> lookupPendingStatus(Id128 id) {
-        return reads.lookupPendingStatus(id);
-    }
-
-    @Override
-    public List<Transfer> accountTransfers(AccountFilter filter) {
-        return reads.accountTransfers(filter);
-    }
-
-    @Override
-    public List<AccountBalance> accountBalances(AccountFilter filter) {
-        return reads.accountBalances(filter);
-    }
-
-    @Override
-    public long transferCount() {
-        return reads.transferCount();
-    }
-
-    @Override
-    public void close() {
-        database.close();
     }
 }

@@ -1,33 +1,24 @@
 package org.corridor.store.writer;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.corridor.core.Id128;
-import org.corridor.core.ledger.Account;
-import org.corridor.core.ledger.AccountBalance;
 import org.corridor.core.ledger.LedgerChanges;
-import org.corridor.core.ledger.LedgerStateMachine;
-import org.corridor.core.ledger.PendingStatus;
-import org.corridor.core.ledger.Transfer;
-import org.corridor.store.AccountFilter;
 import org.corridor.store.LedgerStore;
 import org.corridor.store.StoreException;
+import org.corridor.store.testing.ForwardingLedgerStore;
 
 /**
  * A real store with faults on demand: a commit that fails before writing anything, or a commit that
  * waits at a gate, so tests can watch the writer while a batch is in flight.
  */
-final class FaultyStore implements LedgerStore {
-    private final LedgerStore real;
+final class FaultyStore extends ForwardingLedgerStore {
     private final AtomicInteger commitsToFail = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile CountDownLatch commitEntered = new CountDownLatch(1);
 
     FaultyStore(LedgerStore real) {
-        this.real = real;
+        super(real);
     }
 
     void failNextCommits(int count) {
@@ -62,50 +53,5 @@ final class FaultyStore implements LedgerStore {
             throw new StoreException("injected commit failure", new java.sql.SQLException("disk on fire"));
         }
         real.commit(changes);
-    }
-
-    @Override
-    public String kind() {
-        return real.kind();
-    }
-
-    @Override
-    public void restore(LedgerStateMachine machine) {
-        real.restore(machine);
-    }
-
-    @Override
-    public Optional<Account> lookupAccount(Id128 id) {
-        return real.lookupAccount(id);
-    }
-
-    @Override
-    public Optional<Transfer> lookupTransfer(Id128 id) {
-        return real.lookupTransfer(id);
-    }
-
-    @Override
-    public Optional<PendingStatus> lookupPendingStatus(Id128 id) {
-        return real.lookupPendingStatus(id);
-    }
-
-    @Override
-    public List<Transfer> accountTransfers(AccountFilter filter) {
-        return real.accountTransfers(filter);
-    }
-
-    @Override
-    public List<AccountBalance> accountBalances(AccountFilter filter) {
-        return real.accountBalances(filter);
-    }
-
-    @Override
-    public long transferCount() {
-        return real.transferCount();
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 }
