@@ -21,12 +21,15 @@ public final class Database implements AutoCloseable {
     private final String redactedUrl;
     private final HikariDataSource pool;
     private final Connection sqliteWriter;
+    private final String sqliteUrl;
 
-    private Database(DatabaseKind kind, String redactedUrl, HikariDataSource pool, Connection sqliteWriter) {
+    private Database(DatabaseKind kind, String redactedUrl, HikariDataSource pool, Connection sqliteWriter,
+            String sqliteUrl) {
         this.kind = kind;
         this.redactedUrl = redactedUrl;
         this.pool = pool;
         this.sqliteWriter = sqliteWriter;
+        this.sqliteUrl = sqliteUrl;
     }
 
     /**
@@ -50,7 +53,7 @@ public final class Database implements AutoCloseable {
         try {
             Migrations.migrate(DatabaseKind.SQLITE, pool, null, redacted);
             Connection writer = SqliteConnections.writer(jdbcUrl);
-            return new Database(DatabaseKind.SQLITE, redacted, pool, writer);
+            return new Database(DatabaseKind.SQLITE, redacted, pool, writer, jdbcUrl);
         } catch (SQLException e) {
             pool.close();
             throw new StoreException("cannot open the SQLite writer connection to '" + redacted + "'", e);
@@ -65,7 +68,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = openPool(DatabaseKind.POSTGRESQL, redacted, () -> PostgresPool.open(jdbcUrl));
         try {
             Migrations.migrate(DatabaseKind.POSTGRESQL, pool, schema, redacted);
-            return new Database(DatabaseKind.POSTGRESQL, redacted, pool, null);
+            return new Database(DatabaseKind.POSTGRESQL, redacted, pool, null, null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -98,6 +101,11 @@ public final class Database implements AutoCloseable {
     /** The one connection the SQLite ledger store writes through; null on PostgreSQL. */
     Connection sqliteWriter() {
         return sqliteWriter;
+    }
+
+    /** The SQLite file's JDBC URL, where the batch log file goes beside it; null on PostgreSQL. */
+    String sqliteUrl() {
+        return sqliteUrl;
     }
 
     /** The URL with any password masked. */

@@ -1,27 +1,86 @@
 package org.corridor.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
+import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
 
 /**
- * What the SQLite and PostgreSQL stores share: reads and restore go through the same SQL
- * ({@link LedgerReads}); only the way a batch is written differs, in each subclass's {@link #commit}.
+ * What the SQLite and PostgreSQL stores share: a batch is durable once its entry is in the
+ * {@link BatchLog}; the {@link Projector} then writes it into the tables, where reads and restore find it
+ * through the same SQL ({@link LedgerReads}). Only the way the tables are written differs, in each
+ * subclass's {@link #project}.
+ *
+ * <p>On opening, batches that are in the log but not yet in the tables (the process died in between) are
+ * written first, so a reader never sees the tables behind an acknowledged batch.
  */
 abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedgerStore, PostgresLedgerStore {
     final Database database;
     final LedgerReads reads;
+    private BatchLog batchLog;
+    private Projector projector;
 
     JdbcLedgerStore(Database database, DatabaseKind kind) {
         org.corridor.core.Check.that(database.kind() == kind, "a " + kind.label() + " store needs a "
                 + kind.label() + " database");
         this.database = database;
         this.reads = new LedgerReads(database.dataSource(), kind);
+    }
+
+    /** Called by each subclass's constructor once it can {@link #project}: recovers, then starts projecting. */
+    final void openBatchLog(BatchLog log) {
+        batchLog = log;
+        long projected = projectedSequence();
+        log.continueAfter(projected);
+        List<LedgerChanges> unprojected = new ArrayList<>();
+        long[] rows = {0};
+        long[] last = {projected};
+        log.readAfter(projected, (sequence, entry) -> {
+            unprojected.add(BatchCodec.decode(entry));
+            rows[0] += MergedChanges.rows(unprojected.getLast());
+            last[0] = sequence;
+            if (rows[0] >= Projector.ROWS_PER_PROJECTION_MAX) {
+                project(MergedChanges.of(unprojected), sequence);
+                unprojected.clear();
+                rows[0] = 0;
+            }
+        });
+        if (!unprojected.isEmpty()) project(MergedChanges.of(unprojected), last[0]);
+        projector = new Projector(this::project, log, last[0], "ledger-projector-" + kind());
+    }
+
+    /**
+     * Makes a batch durable: one entry appended to the batch log and synced. The tables follow on the
+     * projector's thread.
+     */
+    @Override
+    public final void commit(LedgerChanges changes) {
+        if (changes.isEmpty()) return;
+        long sequence = batchLog.append(BatchCodec.encode(changes));
+        projector.enqueue(sequence, changes);
+    }
+
+    /**
+     * Writes (possibly folded) batches into the tables and records {@code throughSequence} as projected,
+     * in ONE transaction; throws {@link StoreException} after rolling back on any failure.
+     */
+    abstract void project(LedgerChanges changes, long throughSequence);
+
+    private long projectedSequence() {
+        try (var connection = database.dataSource().getConnection();
+                var select = connection.createStatement();
+                var row = select.executeQuery("SELECT sequence FROM ledger_projection WHERE id = 1")) {
+            org.corridor.core.Check.that(row.next(), "the ledger_projection row is missing");
+            return row.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot read how far the tables are projected", e);
+        }
     }
 
     @Override
@@ -31,41 +90,53 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
 
     @Override
     public final void restore(LedgerStateMachine machine) {
+        projector.awaitCaughtUp();
         reads.restore(machine);
     }
 
     @Override
     public final Optional<Account> lookupAccount(Id128 id) {
+        projector.awaitCaughtUp();
         return reads.lookupAccount(id);
     }
 
     @Override
     public final Optional<Transfer> lookupTransfer(Id128 id) {
+        projector.awaitCaughtUp();
         return reads.lookupTransfer(id);
     }
 
     @Override
     public final Optional<PendingStatus> lookupPendingStatus(Id128 id) {
+        projector.awaitCaughtUp();
         return reads.lookupPendingStatus(id);
     }
 
     @Override
     public final List<Transfer> accountTransfers(AccountFilter filter) {
+        projector.awaitCaughtUp();
         return reads.accountTransfers(filter);
     }
 
     @Override
     public final List<AccountBalance> accountBalances(AccountFilter filter) {
+        projector.awaitCaughtUp();
         return reads.accountBalances(filter);
     }
 
     @Override
     public final long transferCount() {
+        projector.awaitCaughtUp();
         return reads.transferCount();
     }
 
     @Override
     public void close() {
-        database.close();
+        try {
+            if (projector != null) projector.close();
+            if (batchLog != null) batchLog.close();
+        } finally {
+            database.close();
+        }
     }
 }

@@ -17,7 +17,8 @@ import org.corridor.core.ledger.Transfer;
 import org.corridor.core.ledger.TransferFlags;
 
 /**
- * The ledger on PostgreSQL. A batch is one transaction of a few round trips, whatever its size: new rows
+ * The ledger on PostgreSQL. A batch is durable once its row is in {@code batch_log}; the projector then
+ * writes batches into the tables. A projection is one transaction of a few round trips, whatever its size: new rows
  * go in by binary {@code COPY}, and the touched accounts and resolved pending transfers are updated by
  * one statement each that joins the table to arrays of new values ({@code unnest}). The commit returns
  * once the server has flushed its WAL ({@code synchronous_commit=on}, set on every pooled connection).
@@ -43,6 +44,7 @@ public final class PostgresLedgerStore extends JdbcLedgerStore {
             + " credits_posted)"
             + " WHERE a.id_high = v.id_high AND a.id_low = v.id_low";
     private static final String UPDATE_CLOCK = "UPDATE ledger_clock SET last_timestamp = ? WHERE id = 1";
+    private static final String UPDATE_PROJECTION = "UPDATE ledger_projection SET sequence = ? WHERE id = 1";
     /** How long one statement of a commit may run before the server cancels it (and the batch fails). */
     static final int COMMIT_STATEMENT_TIMEOUT_MS = 60_000;
     /**
@@ -59,25 +61,28 @@ public final class PostgresLedgerStore extends JdbcLedgerStore {
     public PostgresLedgerStore(Database database) {
         super(database, DatabaseKind.POSTGRESQL);
         this.pool = database.dataSource();
+        openBatchLog(new PostgresBatchLog(pool));
     }
 
     @Override
-    public void commit(LedgerChanges changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
+    void project(LedgerChanges changes, long throughSequence) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 writeBatch(connection, changes);
+                try (PreparedStatement projection = connection.prepareStatement(UPDATE_PROJECTION)) {
+                    projection.setLong(1, throughSequence);
+                    Check.that(projection.executeUpdate() == 1, "the ledger_projection row is missing");
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("PostgreSQL commit failed and was rolled back (if the connection broke"
-                    + " during COMMIT itself, the batch may be durable: rebuild from the store): " + e.getMessage(), e);
+            throw new StoreException("writing batches through " + throughSequence + " into the PostgreSQL tables"
+                    + " failed and was rolled back (unless the connection broke during COMMIT itself: the projected"
+                    + " sequence then says): " + e.getMessage(), e);
         }
     }
 

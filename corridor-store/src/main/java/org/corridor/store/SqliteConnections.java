@@ -62,6 +62,11 @@ final class SqliteConnections {
         return dataSource(jdbcUrl, config).getConnection();
     }
 
+    /** The connection that appends to a ledger's batch log: WAL, every append synced, auto-commit. */
+    static Connection batchLog(String jdbcUrl) throws SQLException {
+        return dataSource(jdbcUrl, baseConfig()).getConnection();
+    }
+
     private static SQLiteConfig baseConfig() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

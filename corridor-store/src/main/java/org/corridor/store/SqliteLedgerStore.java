@@ -17,9 +17,10 @@ import org.corridor.core.ledger.Transfer;
 import org.corridor.core.ledger.TransferFlags;
 
 /**
- * The ledger on SQLite, the embedded default. A batch is written through the database's one writer
- * connection as prepared statements in JDBC batches, between {@code BEGIN IMMEDIATE} and {@code COMMIT};
- * with WAL and {@code synchronous=FULL} the commit returns after the WAL is synced.
+ * The ledger on SQLite, the embedded default. A batch is durable once appended to the batch log (a file
+ * of its own, WAL, {@code synchronous=FULL}); the projector then writes batches into the tables through
+ * the database's one writer connection, as prepared statements in JDBC batches between
+ * {@code BEGIN IMMEDIATE} and {@code COMMIT}.
  *
  * <p>{@link #commit} is for the single writer thread only; the lookups may be called from any thread and
  * read through the pool.
@@ -36,6 +37,7 @@ public final class SqliteLedgerStore extends JdbcLedgerStore {
     private static final String INSERT_FAILURE = LedgerRows.insert("transfer_failures", LedgerRows.FAILURE_COLUMNS);
     private static final String INSERT_BALANCE = LedgerRows.insert("account_balances", LedgerRows.BALANCE_COLUMNS);
     private static final String UPDATE_CLOCK = "UPDATE ledger_clock SET last_timestamp = ? WHERE id = 1";
+    private static final String UPDATE_PROJECTION = "UPDATE ledger_projection SET sequence = ? WHERE id = 1";
 
     private final Connection writer;
     private final Statement transactions;
@@ -47,6 +49,7 @@ public final class SqliteLedgerStore extends JdbcLedgerStore {
     private final PreparedStatement insertFailure;
     private final PreparedStatement insertBalance;
     private final PreparedStatement updateClock;
+    private final PreparedStatement updateProjection;
 
     /** A store over an open SQLite database, which it owns: closing the store closes the database. */
     public SqliteLedgerStore(Database database) {
@@ -62,26 +65,28 @@ public final class SqliteLedgerStore extends JdbcLedgerStore {
             insertFailure = writer.prepareStatement(INSERT_FAILURE);
             insertBalance = writer.prepareStatement(INSERT_BALANCE);
             updateClock = writer.prepareStatement(UPDATE_CLOCK);
+            updateProjection = writer.prepareStatement(UPDATE_PROJECTION);
         } catch (SQLException e) {
             throw new StoreException("cannot prepare the SQLite ledger statements on " + database, e);
         }
+        openBatchLog(new SqliteBatchLog(database.sqliteUrl()));
     }
 
     @Override
-    public void commit(LedgerChanges changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
+    void project(LedgerChanges changes, long throughSequence) {
         boolean open = false;
         try {
             transactions.execute("BEGIN IMMEDIATE");
             open = true;
             writeBatch(changes);
+            updateProjection.setLong(1, throughSequence);
+            Check.that(updateProjection.executeUpdate() == 1, "the ledger_projection row is missing");
             transactions.execute("COMMIT");
             open = false;
         } catch (SQLException e) {
             rollback(open, e);
-            throw new StoreException("SQLite commit failed and was rolled back: " + e.getMessage(), e);
+            throw new StoreException("writing batches through " + throughSequence + " into the SQLite tables failed"
+                    + " and was rolled back: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             rollback(open, e);
             throw e;

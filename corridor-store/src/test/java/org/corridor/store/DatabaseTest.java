@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class DatabaseTest {
     private static final List<String> LEDGER_TABLES = List.of("accounts", "transfers", "pending_transfers",
-            "transfer_failures", "account_balances", "ledger_clock", "flyway_schema_history");
+            "transfer_failures", "account_balances", "ledger_clock", "ledger_projection", "batch_log",
+            "flyway_schema_history");
 
     @Test
     void aUrlOfAnotherDatabaseIsRefusedNamingTheKindsUnderstood() {

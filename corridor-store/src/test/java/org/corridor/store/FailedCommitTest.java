@@ -24,6 +24,7 @@ import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
 import org.corridor.core.ledger.TransferFlags;
+import org.corridor.store.testing.TestDatabase;
 import org.corridor.store.testing.TestStores;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +33,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A commit that fails part-way (a primary key written twice, on purpose) leaves nothing of its batch
- * behind, and the store takes the next batch as if the failed one had never been tried.
+ * Writing batches into the tables is all or nothing: a projection that fails part-way (a primary key
+ * written twice, on purpose) leaves nothing of its batch behind, and the store takes the next batch as if
+ * the failed one had never been tried. A batch the tables refuse for good stops the store: it stays in the
+ * batch log, reads say why, and reopening refuses too, rather than serving tables that miss an
+ * acknowledged batch.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FailedCommitTest {
@@ -58,7 +62,8 @@ class FailedCommitTest {
     @ParameterizedTest(name = "{0}, duplicate {1}")
     @MethodSource("cases")
     void aFailedCommitLeavesNoTrace(String kind, Duplicate duplicate, @TempDir Path directory) {
-        try (LedgerStore store = TestStores.open(kind, directory)) {
+        try (TestDatabase database = TestStores.database(kind, directory);
+                JdbcLedgerStore store = (JdbcLedgerStore) Stores.open(database.url())) {
             LedgerStateMachine machine = new LedgerStateMachine();
             LedgerChanges first = batch(machine, START_NANOS, () -> firstBatch(machine));
             store.commit(first);
@@ -69,7 +74,7 @@ class FailedCommitTest {
             assertThat(second.pendingResolutions()).isNotEmpty();
             assertThat(second.balanceHistory()).isNotEmpty();
             LedgerChanges poisoned = withDuplicate(second, first, duplicate);
-            assertThatThrownBy(() -> store.commit(poisoned)).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> store.project(poisoned, 2)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("rolled back");
 
             LedgerStateMachine after = restored(store);
@@ -90,6 +95,24 @@ class FailedCommitTest {
             assertThat(finally_.transfer(id(LATE_PAYMENT))).isPresent();
             assertThat(store.lookupPendingStatus(id(RESERVATION))).contains(PendingStatus.POSTED);
             assertThat(LedgerAudit.violations(finally_)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
+    void aBatchTheTablesRefuseStopsTheStoreAndStaysInTheLog(String kind, @TempDir Path directory) {
+        try (TestDatabase database = TestStores.database(kind, directory)) {
+            LedgerStateMachine machine = new LedgerStateMachine();
+            LedgerChanges first = batch(machine, START_NANOS, () -> firstBatch(machine));
+            LedgerChanges second = batch(machine, START_NANOS + 1_000, () -> secondBatch(machine));
+            try (LedgerStore store = Stores.open(database.url())) {
+                store.commit(first);
+                store.commit(withDuplicate(second, first, Duplicate.ACCOUNT));
+                assertThatThrownBy(() -> store.lookupAccount(id(LATE))).isInstanceOf(StoreException.class)
+                        .hasMessageContaining("cannot take batch 2").hasMessageContaining("batch log");
+            }
+            assertThatThrownBy(() -> Stores.open(database.url()).close()).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("rolled back");
         }
     }
 
