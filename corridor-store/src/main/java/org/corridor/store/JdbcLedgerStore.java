@@ -35,6 +35,15 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
 
     /** Called by each subclass's constructor once it can {@link #project}: recovers, then starts projecting. */
     final void openBatchLog(BatchLog log) {
+        try {
+            recover(log);
+        } catch (RuntimeException refused) {
+            log.close();
+            throw refused;
+        }
+    }
+
+    private void recover(BatchLog log) {
         batchLog = log;
         long projected = projectedSequence();
         log.continueAfter(projected);
@@ -42,6 +51,11 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
         long[] rows = {0};
         long[] last = {projected};
         log.readAfter(projected, (sequence, entry) -> {
+            if (sequence != last[0] + 1) {
+                throw new StoreException("the batch log holds batch " + sequence + " next, but the tables hold"
+                        + " every batch through " + last[0] + ": a batch is missing, or the log belongs to another"
+                        + " ledger; refusing to open", null);
+            }
             unprojected.add(BatchCodec.decode(entry));
             rows[0] += MergedChanges.rows(unprojected.getLast());
             last[0] = sequence;

@@ -23,9 +23,10 @@ public interface LedgerStore extends AutoCloseable {
     void restore(LedgerStateMachine machine);
 
     /**
-     * Writes one batch's changes in ONE transaction and returns only once it is durable (fsync'd).
+     * Makes one batch's changes durable in ONE transaction (one synced append to the batch log) and
+     * returns only once they are; the tables follow, and every read waits for them.
      *
-     * @throws StoreException when the transaction did not commit; the caller must then stop and rebuild
+     * @throws StoreException when the batch is not durable; the caller must then stop and rebuild
      */
     void commit(LedgerChanges changes);
 

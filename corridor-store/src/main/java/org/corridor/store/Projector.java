@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Projector implements AutoCloseable {
     /** Rows written in one transaction of the tables at most. */
-    static final long ROWS_PER_PROJECTION_MAX = 200_000;
+    static final long ROWS_PER_PROJECTION_MAX = 800_000;
     /** Rows waiting to be written at most before the writer is held back. */
-    static final long LAG_ROWS_MAX = 400_000;
+    static final long LAG_ROWS_MAX = 1_600_000;
     /** How long a reader or the held-back writer waits for the tables before it reports a fault. */
     static final long WAIT_MS = 60_000;
     /** Attempts to write one projection before the projector stops and reports the fault. */

@@ -21,9 +21,15 @@ public final class Stores {
 
     /** A store over an already open database, which the store then owns (closing it closes the database). */
     public static LedgerStore open(Database database) {
-        return switch (database.kind()) {
-            case SQLITE -> new SqliteLedgerStore(database);
-            case POSTGRESQL -> new PostgresLedgerStore(database);
-        };
+        try {
+            return switch (database.kind()) {
+                case SQLITE -> new SqliteLedgerStore(database);
+                case POSTGRESQL -> new PostgresLedgerStore(database);
+            };
+        } catch (RuntimeException refused) {
+            // Recovery refused the ledger, or a statement could not be prepared: release the connections.
+            database.close();
+            throw refused;
+        }
     }
 }

@@ -32,7 +32,7 @@ record BenchDatabase(String kind, String jdbcUrl, String dropSchemaUrl, String s
         Path named = Path.of(storeUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
         String fileName = named.getFileName().toString().replaceFirst("\\.db$", "") + "-" + mode + ".db";
         Path file = named.resolveSibling(fileName);
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-batches", "-batches-wal", "-batches-shm"}) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
         if (file.getParent() != null) Files.createDirectories(file.getParent());

@@ -29,6 +29,11 @@ final class ClosedLoopLoad {
             return transfers * 1e9 / elapsedNanos;
         }
 
+        /** The same run, counted as lasting {@code nanos} longer (until the tables caught up). */
+        Outcome extendedBy(long nanos) {
+            return new Outcome(transfers, rejected, elapsedNanos + nanos, latencyNanos);
+        }
+
         double latencyMillis(double percentile) {
             return latencyNanos.getValueAtPercentile(percentile) / 1e6;
         }
