@@ -1,8 +1,13 @@
 package org.corridor.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.corridor.core.Check;
 import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
@@ -27,7 +32,7 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
     private Projector projector;
 
     JdbcLedgerStore(Database database, DatabaseKind kind) {
-        org.corridor.core.Check.that(database.kind() == kind, "a " + kind.label() + " store needs a "
+        Check.that(database.kind() == kind, "a " + kind.label() + " store needs a "
                 + kind.label() + " database");
         this.database = database;
         this.reads = new LedgerReads(database.dataSource(), kind);
@@ -47,26 +52,42 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
         batchLog = log;
         long projected = projectedSequence();
         log.continueAfter(projected);
-        List<LedgerChanges> unprojected = new ArrayList<>();
-        long[] rows = {0};
-        long[] last = {projected};
-        log.readAfter(projected, (sequence, entry) -> {
-            if (sequence != last[0] + 1) {
+        Recovery recovery = new Recovery(projected);
+        log.readAfter(projected, recovery);
+        recovery.flush();
+        projector = new Projector(this::project, log, recovery.last, "ledger-projector-" + kind());
+    }
+
+    /** Writes the batches the log holds beyond the tables, in order, folded as the projector folds them. */
+    private final class Recovery implements BatchLog.EntryConsumer {
+        private final List<LedgerChanges> unprojected = new ArrayList<>();
+        private long rows;
+        private long last;
+
+        Recovery(long projected) {
+            this.last = projected;
+        }
+
+        @Override
+        public void accept(long sequence, byte[] entry) {
+            if (sequence != last + 1) {
                 throw new StoreException("the batch log holds batch " + sequence + " next, but the tables hold"
-                        + " every batch through " + last[0] + ": a batch is missing, or the log belongs to another"
+                        + " every batch through " + last + ": a batch is missing, or the log belongs to another"
                         + " ledger; refusing to open", null);
             }
-            unprojected.add(BatchCodec.decode(entry));
-            rows[0] += MergedChanges.rows(unprojected.getLast());
-            last[0] = sequence;
-            if (rows[0] >= Projector.ROWS_PER_PROJECTION_MAX) {
-                project(MergedChanges.of(unprojected), sequence);
-                unprojected.clear();
-                rows[0] = 0;
-            }
-        });
-        if (!unprojected.isEmpty()) project(MergedChanges.of(unprojected), last[0]);
-        projector = new Projector(this::project, log, last[0], "ledger-projector-" + kind());
+            LedgerChanges changes = BatchCodec.decode(entry);
+            unprojected.add(changes);
+            rows += MergedChanges.rows(changes);
+            last = sequence;
+            if (rows >= Projector.ROWS_PER_PROJECTION_MAX) flush();
+        }
+
+        void flush() {
+            if (unprojected.isEmpty()) return;
+            project(MergedChanges.of(unprojected), last);
+            unprojected.clear();
+            rows = 0;
+        }
     }
 
     /**
@@ -87,12 +108,12 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
     abstract void project(LedgerChanges changes, long throughSequence);
 
     private long projectedSequence() {
-        try (var connection = database.dataSource().getConnection();
-                var select = connection.createStatement();
-                var row = select.executeQuery("SELECT sequence FROM ledger_projection WHERE id = 1")) {
-            org.corridor.core.Check.that(row.next(), "the ledger_projection row is missing");
+        try (Connection connection = database.dataSource().getConnection();
+                Statement select = connection.createStatement();
+                ResultSet row = select.executeQuery("SELECT sequence FROM ledger_projection WHERE id = 1")) {
+            Check.that(row.next(), "the ledger_projection row is missing");
             return row.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new StoreException("cannot read how far the tables are projected", e);
         }
     }
