@@ -123,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Payments by outcome:");
         tally.outcomes().forEach((outcome, count) -> System.out.printf("  %-45s %,10d%n", outcome, count));
-        System.out.println("Captured volume, net of refunds, and fee income:");
+        System.out.println("Captured this run, net of refunds, and fee income to date (the store may hold earlier runs):");
         for (DemoLedger.Currency currency : DemoLedger.CURRENCIES) {
             long captured = tally.capturedMinorByCurrency().getOrDefault(currency.code(), 0L);
             long fees = store.lookupAccount(ledger.fees(currency)).map(Account::creditBalancePosted).orElse(0L);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.corridor.store.LedgerStore;
 import org.corridor.store.Stores;
@@ -38,6 +39,8 @@ public final class TestStores {
 
     private static final String SCHEMA_PREFIX = "corridor_test_";
     private static final String SQLITE_FILE = "corridor.db";
+
+    private static final AtomicBoolean SKIP_ANNOUNCED = new AtomicBoolean();
 
     private TestStores() {}
 
@@ -117,6 +120,11 @@ public final class TestStores {
         if (required != null && Boolean.parseBoolean(required.strip())) {
             return Assertions.fail("PostgreSQL tests are required (-D" + POSTGRES_REQUIRED_PROPERTY
                     + "=true) but -D" + POSTGRES_URL_PROPERTY + " is not set");
+        }
+        if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
+            // Surefire's console counts skipped tests but does not say why: say it once, where it is seen.
+            System.err.println("NOTE: " + SKIP_MESSAGE + "; every test parameterized over the PostgreSQL store is"
+                    + " reported as skipped.");
         }
         return Assumptions.abort(SKIP_MESSAGE);
     }
