@@ -260,7 +260,7 @@ public final class LedgerStateMachine {
         Transfer existing = transfers.get(t.id());
         if (existing != null) return TransferComparison.compare(t, existing);
         FailedTransfer failed = failures.get(t.id());
-        if (failed != null) return failed.transfer().equals(t) ? failed.result() : ID_ALREADY_FAILED;
+        if (failed != null) return sameCommand(failed.transfer(), t) ? failed.result() : ID_ALREADY_FAILED;
         if (Integer.bitCount(t.flags() & MUTUALLY_EXCLUSIVE_PHASES) > 1) return FLAGS_ARE_MUTUALLY_EXCLUSIVE;
         if ((t.flags() & RESOLVING) != 0) {
             if ((t.flags() & (BALANCING | CLOSING)) != 0) return FLAGS_ARE_MUTUALLY_EXCLUSIVE;
@@ -338,6 +338,15 @@ public final class LedgerStateMachine {
         }
         record(stored, debit, credit);
         return OK;
+    }
+
+    /**
+     * True when a retry repeats a burnt command. LINKED only says where the event stood in its command, so
+     * it is ignored, as it is when a retry meets a transfer that exists.
+     */
+    private static boolean sameCommand(Transfer burnt, Transfer retry) {
+        return burnt.withFlags(burnt.flags() & ~TransferFlags.LINKED)
+                .equals(retry.withFlags(retry.flags() & ~TransferFlags.LINKED));
     }
 
     private CreateTransferResult postOrVoid(Transfer t) {

@@ -329,6 +329,15 @@ class LedgerStateMachineTest {
         }
 
         @Test
+        void aBurntFailureRetriedOutsideItsChainAnswersTheSame() {
+            assertThat(ledger.createTransfers(transfer(2), transfer(1).debit(WALLET).linked(), transfer(3)))
+                    .containsExactly(OK, EXCEEDS_CREDITS, LINKED_EVENT_FAILED);
+
+            assertThat(ledger.createTransfer(transfer(1).debit(WALLET))).as("linked is not a stored field")
+                    .isEqualTo(EXCEEDS_CREDITS);
+        }
+
+        @Test
         void anIdBurntEarlierInACommandCannotSucceedLaterInIt() {
             List<CreateTransferResult> results = ledger.createTransfers(transfer(1).debit(WALLET),
                     transfer(900).credit(WALLET).amount(100), transfer(1).debit(WALLET).amount(5),

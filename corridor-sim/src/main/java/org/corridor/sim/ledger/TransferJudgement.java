@@ -20,6 +20,7 @@ import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.FailedTransfer;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.core.ledger.TransferFlags;
 
 /**
  * The reference model's answer to one transfer command in one state.
@@ -69,7 +70,7 @@ final class TransferJudgement {
         Transfer existing = state.transfer(command.id());
         if (existing != null) return Precedence.first(differences(existing), EXISTS);
         FailedTransfer failed = burnt.get(command.id());
-        if (failed != null) return failed.transfer().equals(command) ? failed.result() : ID_ALREADY_FAILED;
+        if (failed != null) return unlinked(failed.transfer()).equals(unlinked(command)) ? failed.result() : ID_ALREADY_FAILED;
         EnumSet<CreateTransferResult> failures = commandFailures();
         if (resolving) {
             resolutionFailures(failures, timestamp);
@@ -257,5 +258,10 @@ final class TransferJudgement {
 
     boolean posting() {
         return posting;
+    }
+
+    /** The command without its LINKED flag, which only says where it stood in its command. */
+    private static Transfer unlinked(Transfer transfer) {
+        return transfer.withFlags(transfer.flags() & ~TransferFlags.LINKED);
     }
 }
