@@ -4,5 +4,5 @@ import picocli.CommandLine.Command;
 
 /** {@code corridor ledger ...}: operator commands on the ledger. */
 @Command(name = "ledger", description = "Operator commands on the ledger.", mixinStandardHelpOptions = true,
-        subcommands = LedgerVerifyCommand.class)
+        subcommands = {LedgerVerifyCommand.class, LedgerAccountCommand.class})
 public final class LedgerCommand {}

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code corridor ledger verify} as an operator runs it: exit 0 on a sound ledger, 1 and the violations otherwise. */
-class LedgerVerifyCommandTest {
+/**
+ * The {@code corridor ledger} commands as an operator runs them: {@code verify} exits 0 on a sound ledger and
+ * 1 with the violations otherwise; {@code account} shows balances and pages through transfers.
+ */
+class LedgerCommandsTest {
     @TempDir
     Path directory;
 
@@ -49,14 +52,41 @@ class LedgerVerifyCommandTest {
         assertThat(tampered.output).contains("FAILED").contains("sum to").contains("posted debits 250 != posted credits 999");
     }
 
+    @Test
+    void accountShowsBalancesAndPagesThroughTransfers() {
+        String url = "jdbc:sqlite:" + directory.resolve("ledger.db");
+        try (LedgerStore store = Stores.open(url); LedgerWriter writer = LedgerWriter.start(store, InstantSource.system())) {
+            writer.createAccounts(List.of(Account.open(Id128.of(1), 840, 1, 0, Id128.ZERO),
+                    Account.open(Id128.of(2), 840, 1, 0, Id128.ZERO))).join();
+            writer.createTransfers(List.of(Transfer.of(Id128.of(7), Id128.of(1), Id128.of(2), 250, 840, 1),
+                    Transfer.of(Id128.of(8), Id128.of(2), Id128.of(1), 40, 840, 1))).join();
+        }
+        Run first = run("ledger", "account", "2", "--limit", "1", "--store", url);
+        assertThat(first.exitCode).isZero();
+        assertThat(first.output).contains("credits pending 0  posted 250").contains("debits  pending 0  posted 40")
+                .contains("credit 250 from 00000000000000000000000000000001").contains("more may follow: --after ");
+        String after = first.output.replaceAll("(?s).*--after (\\d+).*", "$1");
+        Run second = run("ledger", "account", "2", "--limit", "1", "--after", after, "--store", url);
+        assertThat(second.output).contains("debit  40 to   00000000000000000000000000000001")
+                .doesNotContain("credit 250");
+        Run newest = run("ledger", "account", "2", "--newest-first", "--limit", "5", "--store", url);
+        assertThat(newest.output.indexOf("debit  40")).isLessThan(newest.output.indexOf("credit 250"));
+        assertThat(run("ledger", "account", "3", "--store", url).exitCode).isEqualTo(1);
+        assertThat(run("ledger", "account", "not-hex", "--store", url).exitCode).isEqualTo(2);
+    }
+
     private record Run(int exitCode, String output) {}
 
     private static Run verify(String url) {
+        return run("ledger", "verify", "--store", url);
+    }
+
+    private static Run run(String... arguments) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
             System.setOut(out);
-            int exitCode = new CommandLine(new Main()).execute("ledger", "verify", "--store", url);
+            int exitCode = new CommandLine(new Main()).execute(arguments);
             return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
