@@ -58,6 +58,7 @@ final class BatchCodec {
             for (AccountBalance balance : changes.balanceHistory()) {
                 writeId(out, balance.accountId());
                 out.writeLong(balance.timestamp());
+                out.writeBoolean(balance.debited());
                 out.writeLong(balance.debitsPending());
                 out.writeLong(balance.debitsPosted());
                 out.writeLong(balance.creditsPending());
@@ -85,7 +86,7 @@ final class BatchCodec {
             List<FailedTransfer> failures = readList(in,
                     input -> new FailedTransfer(readTransfer(input), CreateTransferResult.valueOf(input.readUTF())));
             List<AccountBalance> history = readList(in, input -> new AccountBalance(readId(input), input.readLong(),
-                    input.readLong(), input.readLong(), input.readLong(), input.readLong()));
+                    input.readBoolean(), input.readLong(), input.readLong(), input.readLong(), input.readLong()));
             if (in.read() != -1) throw new IOException("bytes after the last field");
             return new LedgerChanges(created, updated, transfers, resolutions, failures, history, lastTimestamp);
         } catch (IOException | IllegalArgumentException e) {

@@ -94,8 +94,8 @@ final class LedgerRows {
     }
 
     static AccountBalance balance(ResultSet row, int first) throws SQLException {
-        return new AccountBalance(id(row, first), row.getLong(first + 2), row.getLong(first + 4),
-                row.getLong(first + 5), row.getLong(first + 6), row.getLong(first + 7));
+        return new AccountBalance(id(row, first), row.getLong(first + 2), row.getBoolean(first + 3),
+                row.getLong(first + 4), row.getLong(first + 5), row.getLong(first + 6), row.getLong(first + 7));
     }
 
     /** A stored pending status, or null for a SQL NULL (a transfer that is not pending). */
@@ -151,11 +151,11 @@ final class LedgerRows {
         return 17;
     }
 
-    static void bindBalance(PreparedStatement statement, AccountBalance b, boolean debited) throws SQLException {
+    static void bindBalance(PreparedStatement statement, AccountBalance b) throws SQLException {
         statement.setLong(1, b.accountId().high());
         statement.setLong(2, b.accountId().low());
         statement.setLong(3, b.timestamp());
-        statement.setBoolean(4, debited);
+        statement.setBoolean(4, b.debited());
         statement.setLong(5, b.debitsPending());
         statement.setLong(6, b.debitsPosted());
         statement.setLong(7, b.creditsPending());

@@ -95,7 +95,7 @@ public final class PostgresLedgerStore extends JdbcLedgerStore {
         updatePending(connection, changes.pendingResolutions());
         updateAccounts(connection, changes.accountsUpdated());
         copyFailures(connection, changes.transfersFailed());
-        copyBalances(connection, changes.balanceHistory(), changes.transfersCreated());
+        copyBalances(connection, changes.balanceHistory());
         try (PreparedStatement clock = connection.prepareStatement(UPDATE_CLOCK)) {
             clock.setLong(1, changes.lastTimestamp());
             Check.that(clock.executeUpdate() == 1, "the ledger clock row is missing");
@@ -155,17 +155,14 @@ public final class PostgresLedgerStore extends JdbcLedgerStore {
         send(connection, copy, "failure");
     }
 
-    private static void copyBalances(Connection connection, List<AccountBalance> history, List<Transfer> transfers)
-            throws SQLException {
+    private static void copyBalances(Connection connection, List<AccountBalance> history) throws SQLException {
         if (history.isEmpty()) {
             return;
         }
-        boolean[] debited = BalanceSides.debited(history, transfers);
         var copy = new PgBinaryCopy("account_balances", LedgerRows.BALANCE_COLUMNS, BALANCE_ROW_BYTES,
                 history.size());
-        for (int i = 0; i < history.size(); i++) {
-            AccountBalance b = history.get(i);
-            copy.row().id(b.accountId()).bigint(b.timestamp()).bool(debited[i]).bigint(b.debitsPending())
+        for (AccountBalance b : history) {
+            copy.row().id(b.accountId()).bigint(b.timestamp()).bool(b.debited()).bigint(b.debitsPending())
                     .bigint(b.debitsPosted()).bigint(b.creditsPending()).bigint(b.creditsPosted());
         }
         send(connection, copy, "balance history");

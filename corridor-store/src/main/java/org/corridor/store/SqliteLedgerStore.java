@@ -134,13 +134,11 @@ public final class SqliteLedgerStore extends JdbcLedgerStore {
             insertFailure.addBatch();
         }
         execute(insertFailure, changes.transfersFailed().size(), "failure insert");
-        List<AccountBalance> history = changes.balanceHistory();
-        boolean[] debited = BalanceSides.debited(history, changes.transfersCreated());
-        for (int i = 0; i < history.size(); i++) {
-            LedgerRows.bindBalance(insertBalance, history.get(i), debited[i]);
+        for (AccountBalance balance : changes.balanceHistory()) {
+            LedgerRows.bindBalance(insertBalance, balance);
             insertBalance.addBatch();
         }
-        execute(insertBalance, history.size(), "balance history insert");
+        execute(insertBalance, changes.balanceHistory().size(), "balance history insert");
         updateClock.setLong(1, changes.lastTimestamp());
         Check.that(updateClock.executeUpdate() == 1, "the ledger clock row is missing");
     }

@@ -164,6 +164,9 @@ public final class LedgerStateMachine {
             Transfer pending = transfers.get(expiry.transferId());
             Check.that(pendingStatuses.get(pending.id()) == PendingStatus.PENDING, "expiring a resolved transfer");
             release(pending);
+            // An expiry is an event of its own: it gets a timestamp, so history accounts record it.
+            recordHistory(accounts.get(pending.debitAccountId()), accounts.get(pending.creditAccountId()),
+                    nextTimestamp());
             pendingStatuses.put(pending.id(), PendingStatus.EXPIRED);
             pendingResolutions.add(new PendingResolution(pending.id(), PendingStatus.EXPIRED));
         }
@@ -431,8 +434,7 @@ public final class LedgerStateMachine {
         transfersCreated.add(stored);
         touch(debit);
         touch(credit);
-        if (debit.has(AccountFlags.HISTORY)) balanceHistory.add(debit.balanceAt(stored.timestamp()));
-        if (credit.has(AccountFlags.HISTORY)) balanceHistory.add(credit.balanceAt(stored.timestamp()));
+        recordHistory(debit, credit, stored.timestamp());
         if (inChain) {
             undoLog.push(() -> transfers.remove(stored.id()));
         }
@@ -443,6 +445,12 @@ public final class LedgerStateMachine {
         if (accountsTouched.put(account.id, account) == null && inChain) {
             undoLog.push(() -> accountsTouched.remove(account.id));
         }
+    }
+
+    /** Balances after a transfer or an expiry, for the accounts that keep history. */
+    private void recordHistory(MutableAccount debit, MutableAccount credit, long at) {
+        if (debit.has(AccountFlags.HISTORY)) balanceHistory.add(debit.balanceAt(at, true));
+        if (credit.has(AccountFlags.HISTORY)) balanceHistory.add(credit.balanceAt(at, false));
     }
 
     private void saveForUndo(MutableAccount account) {

@@ -37,8 +37,8 @@ final class MutableAccount {
                 creditsPosted, timestamp);
     }
 
-    AccountBalance balanceAt(long at) {
-        return new AccountBalance(id, at, debitsPending, debitsPosted, creditsPending, creditsPosted);
+    AccountBalance balanceAt(long at, boolean debited) {
+        return new AccountBalance(id, at, debited, debitsPending, debitsPosted, creditsPending, creditsPosted);
     }
 
     /** Returns an action that puts back the balances and flags as they are now (for linked-chain rollback). */

@@ -516,16 +516,32 @@ class LedgerStateMachineTest {
             ledger.createTransfer(pending(1).credit(STATEMENT).amount(7));
             long reserved = ledger.stored(1).timestamp();
             assertThat(ledger.lastChanges().balanceHistory())
-                    .containsExactly(new AccountBalance(STATEMENT, reserved, 0, 0, 7, 0));
+                    .containsExactly(new AccountBalance(STATEMENT, reserved, false, 0, 0, 7, 0));
 
             ledger.createTransfer(post(2, 1).amount(5));
             long posted = ledger.stored(2).timestamp();
             assertThat(ledger.lastChanges().balanceHistory())
-                    .containsExactly(new AccountBalance(STATEMENT, posted, 0, 0, 0, 5));
+                    .containsExactly(new AccountBalance(STATEMENT, posted, false, 0, 0, 0, 5));
 
             ledger.createTransfer(transfer(3).debit(STATEMENT).credit(CAROL).amount(2));
             assertThat(ledger.lastChanges().balanceHistory()).containsExactly(
-                    new AccountBalance(STATEMENT, ledger.stored(3).timestamp(), 0, 2, 0, 5));
+                    new AccountBalance(STATEMENT, ledger.stored(3).timestamp(), true, 0, 2, 0, 5));
+        }
+
+        @Test
+        void anExpiryIsRecordedWithATimestampOfItsOwn() {
+            ledger.createTransfer(pending(1).credit(STATEMENT).amount(7).timeout(1));
+            long reserved = ledger.stored(1).timestamp();
+            ledger.advanceSeconds(2);
+            ledger.createTransfer(transfer(2));
+
+            List<AccountBalance> history = ledger.lastChanges().balanceHistory();
+            assertThat(history).hasSize(1);
+            assertThat(history.getFirst().timestamp()).isGreaterThan(reserved)
+                    .isLessThan(ledger.stored(2).timestamp());
+            assertThat(history.getFirst()).isEqualTo(
+                    new AccountBalance(STATEMENT, history.getFirst().timestamp(), false, 0, 0, 0, 0));
+            assertThat(ledger.status(1)).isEqualTo(PendingStatus.EXPIRED);
         }
 
         @Test

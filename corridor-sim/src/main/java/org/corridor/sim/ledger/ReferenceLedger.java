@@ -4,6 +4,7 @@ import static org.corridor.core.ledger.CreateTransferResult.*;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -58,14 +59,24 @@ public final class ReferenceLedger {
     /** Sets the clock for the commands that follow and expires every reservation whose timeout has passed. */
     public void beginBatch(long newNowNanos) {
         nowNanos = newNowNanos;
+        // Expiries are events: oldest deadline first (ties by id), each with a timestamp of its own.
+        List<Transfer> expired = new ArrayList<>();
         for (Id128 id : state.stillPending()) {
             Transfer pending = state.transfer(id);
-            long expiresAt = pending.timestamp() + pending.timeoutSeconds() * NANOS_PER_SECOND;
-            if (pending.timeoutSeconds() > 0 && expiresAt <= nowNanos) {
-                TransferEffects.release(state, pending, true);
-                state.resolve(id, PendingStatus.EXPIRED);
-            }
+            if (pending.timeoutSeconds() > 0 && expiresAt(pending) <= nowNanos) expired.add(pending);
         }
+        expired.sort(Comparator.comparingLong(ReferenceLedger::expiresAt).thenComparing(Transfer::id));
+        for (Transfer pending : expired) {
+            TransferEffects.release(state, pending, true);
+            long timestamp = takeTimestamp();
+            state.recordHistory(pending.debitAccountId(), timestamp, true);
+            state.recordHistory(pending.creditAccountId(), timestamp, false);
+            state.resolve(pending.id(), PendingStatus.EXPIRED);
+        }
+    }
+
+    private static long expiresAt(Transfer pending) {
+        return pending.timestamp() + pending.timeoutSeconds() * NANOS_PER_SECOND;
     }
 
     /** Creates accounts; one answer per event, in order. */

@@ -114,11 +114,11 @@ final class ReferenceState {
     }
 
     /** Records the account's balances as they stand, if it keeps history. */
-    void recordHistory(Id128 accountId, long timestamp) {
+    void recordHistory(Id128 accountId, long timestamp, boolean debited) {
         Account account = account(accountId);
         if (account.has(AccountFlags.HISTORY)) {
-            history.add(new AccountBalance(account.id(), timestamp, account.debitsPending(), account.debitsPosted(),
-                    account.creditsPending(), account.creditsPosted()));
+            history.add(new AccountBalance(account.id(), timestamp, debited, account.debitsPending(),
+                    account.debitsPosted(), account.creditsPending(), account.creditsPosted()));
         }
     }
 

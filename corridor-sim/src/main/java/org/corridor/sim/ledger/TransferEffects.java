@@ -40,8 +40,8 @@ final class TransferEffects {
             }
         }
         state.addTransfer(stored);
-        state.recordHistory(stored.debitAccountId(), timestamp);
-        state.recordHistory(stored.creditAccountId(), timestamp);
+        state.recordHistory(stored.debitAccountId(), timestamp, true);
+        state.recordHistory(stored.creditAccountId(), timestamp, false);
         return stored;
     }
 
