@@ -30,7 +30,7 @@ class ArchitectureTest {
     @Test
     void importsEveryModule() {
         // Guards the rules below against passing vacuously because nothing was imported.
-        for (String module : new String[] {"core", "store", "sim", "app"}) {
+        for (String module : new String[] {"core", "store", "api", "sim", "app"}) {
             org.assertj.core.api.Assertions.assertThat(corridor.stream()
                     .anyMatch(c -> c.getPackageName().startsWith("org.corridor." + module)))
                     .as("classes of corridor-" + module + " were imported").isTrue();
@@ -85,6 +85,14 @@ class ArchitectureTest {
     void storeKnowsNothingOfSimulatorsOrTheApp() {
         noClasses().that().resideInAPackage("org.corridor.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.corridor.sim..", "org.corridor.app..")
+                .check(corridor);
+    }
+
+    @Test
+    void apiCallsServicesNeverTheStore() {
+        noClasses().that().resideInAPackage("org.corridor.api..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.corridor.store..", "org.corridor.sim..", "org.corridor.app..")
                 .check(corridor);
     }
 

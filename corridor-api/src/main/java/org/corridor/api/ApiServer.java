@@ -1,0 +1,132 @@
+package org.corridor.api;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.util.JavalinBindException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.util.List;
+import org.corridor.api.json.ApiJsonMapper;
+import org.corridor.api.json.StrictJson;
+import org.corridor.core.Check;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Corridor's HTTP API server: Javalin 7 on Jetty 12, request handlers on virtual threads, strict JSON, one error
+ * shape, and the limits of {@link ApiLimits}.
+ *
+ * <p>Built by hand: the caller passes the versioned route groups (which hold the services they call), the
+ * server adds its own unversioned routes ({@code /health}, {@code /openapi.yaml}). Every response carries a
+ * {@code Request-Id} header. Every error, from a handler or from the server itself, is
+ * {@code {"error":{"type","code","message","param"}}}.
+ *
+ * <pre>{@code
+ * try (ApiServer server = new ApiServer("127.0.0.1", 8080, V1Routes.all()).start()) { ... }
+ * }</pre>
+ */
+public final class ApiServer implements AutoCloseable {
+    /** The path prefix of the current API version; every {@link RouteGroup} is mounted under it. */
+    public static final String VERSION_PREFIX = "/v1";
+
+    private final String host;
+    private final int port;
+    private final Javalin app;
+
+    /**
+     * A server that will listen on {@code host:port} ({@code port} 0 picks a free one) and answer the given
+     * route groups under {@link #VERSION_PREFIX}. Nothing listens until {@link #start()}.
+     */
+    public ApiServer(String host, int port, List<RouteGroup> versionedRoutes) {
+        Check.that(host != null && !host.isBlank(), "the API server needs a host to listen on");
+        Check.that(port >= 0 && port <= 65_535, "a TCP port is 0 to 65535: " + port);
+        this.host = host;
+        this.port = port;
+        JsonMapper jackson = StrictJson.newMapper();
+        RequestIds requestIds = new RequestIds();
+        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes));
+    }
+
+    private void configure(JavalinConfig config, JsonMapper jackson, RequestIds requestIds,
+            List<RouteGroup> versionedRoutes) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.startup.startupWatcherEnabled = false;
+        config.concurrency.useVirtualThreads = true;
+        config.jsonMapper(new ApiJsonMapper(jackson));
+
+        config.http.maxRequestSize = ApiLimits.REQUEST_BODY_BYTES_MAX;
+        config.http.asyncTimeout = ApiLimits.ASYNC_HANDLER_TIMEOUT_MS;
+        config.http.responseBufferSize = ApiLimits.RESPONSE_BUFFER_BYTES;
+        config.http.defaultContentType = "application/json";
+        config.http.prefer405over404 = true;
+        config.http.generateEtags = false;
+        config.http.strictContentTypes = false; // RequestBodyChecks answers 415 itself, in the error shape.
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+
+        config.router.ignoreTrailingSlashes = false;
+        config.router.treatMultipleSlashesAsSingleSlash = false;
+        config.router.caseInsensitiveRoutes = false;
+
+        config.jetty.threadPool = JettySetup.threadPool();
+        config.jetty.modifyHttpConfiguration(JettySetup::configure);
+        config.jetty.addConnector((server, http) -> JettySetup.connector(server, http, host, port));
+        JsonErrorPages errorPages = new JsonErrorPages(jackson, requestIds);
+        config.jetty.modifyServer(server -> JettySetup.configure(server, errorPages));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorPages));
+
+        config.routes.before(ctx -> ctx.header(RequestIds.HEADER, requestIds.next()));
+        config.routes.beforeMatched(RequestBodyChecks::check);
+        ErrorMapping.install(config, jackson);
+
+        ServerRoutes.addTo(config.routes);
+        Routes versioned = new Routes(config.routes, VERSION_PREFIX);
+        versionedRoutes.forEach(group -> group.addTo(versioned));
+    }
+
+    /**
+     * Starts listening; returns once the port is bound.
+     *
+     * @throws UncheckedIOException wrapping a {@link BindException} when the address cannot be bound
+     */
+    public ApiServer start() {
+        try {
+            app.start();
+        } catch (JavalinBindException taken) {
+            BindException cause = new BindException("cannot listen on " + host + ":" + port + ": "
+                    + taken.getMessage());
+            cause.initCause(taken);
+            throw new UncheckedIOException(cause);
+        }
+        return this;
+    }
+
+    /** The port listened on while started: the one asked for, or the one picked when 0 was asked. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The host listened on. */
+    public String host() {
+        return host;
+    }
+
+    /** Every route the server answers, read from Javalin's router (not from a list kept beside it), sorted. */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Stops accepting, lets requests in flight finish for up to {@link ApiLimits#SHUTDOWN_TIMEOUT_MS}, then
+     * closes every connection. Safe to call more than once.
+     */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
