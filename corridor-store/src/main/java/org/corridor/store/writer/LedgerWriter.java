@@ -92,11 +92,6 @@ public final class LedgerWriter implements AutoCloseable {
         return submit(new Command<>(copy.size(), m -> m.createAccounts(copy)));
     }
 
-    /** The store behind this writer, for reads of committed state. */
-    public LedgerStore store() {
-        return store;
-    }
-
     private static void checkEvents(List<?> events) {
         Objects.requireNonNull(events, "events");
         if (events.isEmpty() || events.size() > LedgerStateMachine.EVENTS_PER_COMMAND_MAX) {
@@ -197,11 +192,6 @@ public final class LedgerWriter implements AutoCloseable {
 
     static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-    }
-
-    /** Commands waiting in the queue now. */
-    public int queueDepth() {
-        return queue.size();
     }
 
     /** Finishes the waiting commands, then stops the writer thread. */
