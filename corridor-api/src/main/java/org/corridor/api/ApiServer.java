@@ -7,6 +7,8 @@ import io.javalin.util.JavalinBindException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.corridor.api.json.ApiJsonMapper;
 import org.corridor.api.json.StrictJson;
 import org.corridor.core.Check;
@@ -32,23 +34,29 @@ public final class ApiServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final Javalin app;
+    private final Map<Route, Access> access = new ConcurrentHashMap<>();
 
     /**
      * A server that will listen on {@code host:port} ({@code port} 0 picks a free one) and answer the given
      * route groups under {@link #VERSION_PREFIX}. Nothing listens until {@link #start()}.
      */
     public ApiServer(String host, int port, List<RouteGroup> versionedRoutes) {
+        this(host, port, versionedRoutes, AccessPolicy.PUBLIC_ONLY);
+    }
+
+    /** As above, with {@code policy} guarding every versioned route according to its {@link Access}. */
+    public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy) {
         Check.that(host != null && !host.isBlank(), "the API server needs a host to listen on");
         Check.that(port >= 0 && port <= 65_535, "a TCP port is 0 to 65535: " + port);
         this.host = host;
         this.port = port;
         JsonMapper jackson = StrictJson.newMapper();
         RequestIds requestIds = new RequestIds();
-        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes));
+        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes, policy));
     }
 
     private void configure(JavalinConfig config, JsonMapper jackson, RequestIds requestIds,
-            List<RouteGroup> versionedRoutes) {
+            List<RouteGroup> versionedRoutes, AccessPolicy policy) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -80,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
         ErrorMapping.install(config, jackson);
 
         ServerRoutes.addTo(config.routes);
-        Routes versioned = new Routes(config.routes, VERSION_PREFIX);
+        Routes versioned = new Routes(config.routes, VERSION_PREFIX, policy, access);
         versionedRoutes.forEach(group -> group.addTo(versioned));
     }
 
@@ -104,6 +112,11 @@ public final class ApiServer implements AutoCloseable {
     /** The port listened on while started: the one asked for, or the one picked when 0 was asked. */
     public int port() {
         return app.port();
+    }
+
+    /** Who may call each versioned route, as the route groups declared it. */
+    public Map<Route, Access> routeAccess() {
+        return Map.copyOf(access);
     }
 
     /** The host listened on. */

@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.corridor.api.error.ApiException;
 import org.corridor.api.error.ErrorBody;
 import org.corridor.api.error.ErrorStatus;
+import org.corridor.core.port.SwitchBusyException;
+import org.corridor.core.port.SwitchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    /** What a 503 tells the client to wait: the writer recovers in well under a second. */
+    private static final Duration RETRY_SOON = Duration.ofSeconds(1);
 
     private final byte[] internalErrorBody;
 
@@ -40,6 +46,14 @@ final class ErrorMapping {
         config.routes.exception(ApiException.class, (problem, ctx) -> write(ctx, problem));
         config.routes.exception(HttpResponseException.class, (problem, ctx) -> write(ctx, fromJavalin(problem, ctx)));
         config.routes.exception(ValidationException.class, (problem, ctx) -> write(ctx, fromValidation(problem)));
+        config.routes.exception(SwitchBusyException.class, (busy, ctx) -> write(ctx, ApiException.unavailable(
+                "switch_busy", "Corridor is at capacity right now; nothing was done. Retry shortly.", RETRY_SOON)));
+        config.routes.exception(SwitchUnavailableException.class, (down, ctx) -> {
+            LOG.warn("Request {}: the switch could not make the request durable", ctx.res().getHeader(RequestIds.HEADER),
+                    down);
+            write(ctx, ApiException.unavailable("switch_unavailable", "Corridor could not make this request durable;"
+                    + " retry with the same Idempotency-Key to learn or repeat the outcome.", RETRY_SOON));
+        });
         config.routes.exception(Exception.class, mapping::fault);
         config.router.javaLangErrorHandler(mapping::fatal);
         // Javalin answers a body read that timed out with a bare 408 of its own; give it the error shape.

@@ -239,7 +239,7 @@ class ApiServerTest {
         boolean aboutParam = status.code() < 500 && status != ErrorStatus.TOO_MANY_REQUESTS;
         assertError(response, status.code(), status.defaultType().wireName(), "test_" + status.code(),
                 aboutParam ? "some_param" : null);
-        if (status == ErrorStatus.TOO_MANY_REQUESTS) {
+        if (status == ErrorStatus.TOO_MANY_REQUESTS || status == ErrorStatus.SERVICE_UNAVAILABLE) {
             assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
         } else {
             assertThat(response.headers().firstValue("Retry-After")).isEmpty();

@@ -23,7 +23,7 @@ class GracefulStopTest {
     void aRequestInFlightFinishesWhileTheServerStops() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        RouteGroup blocking = routes -> routes.get("/test/blocking", ctx -> {
+        RouteGroup blocking = routes -> routes.get("/test/blocking", Access.PUBLIC, ctx -> {
             entered.countDown();
             release.await();
             ctx.json(new ServerRoutes.Health("ok"));

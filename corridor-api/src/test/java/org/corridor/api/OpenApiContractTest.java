@@ -36,7 +36,7 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = new ApiServer("127.0.0.1", 0, V1Routes.all()).start();
+        server = new ApiServer("127.0.0.1", 0, V1Routes.all(new org.corridor.api.v1.V1Services(null, null, null, new java.security.SecureRandom()))).start();
         client = new ApiClient(server);
         try (InputStream yaml = OpenApiContractTest.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
             document = YAMLMapper.builder().build().readTree(yaml);

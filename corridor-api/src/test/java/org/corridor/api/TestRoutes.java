@@ -29,28 +29,31 @@ final class TestRoutes implements RouteGroup {
 
     @Override
     public void addTo(Routes routes) {
-        routes.post("/test/echo", ctx -> ctx.json(ctx.bodyAsClass(Echo.class)));
-        routes.post("/test/echo_stream", ctx -> ctx.json(ctx.bodyStreamAsClass(Echo.class)));
-        routes.post("/test/ignore_body", ctx -> ctx.json(new ThreadKind(Thread.currentThread().isVirtual())));
-        routes.get("/test/thread", ctx -> ctx.json(new ThreadKind(Thread.currentThread().isVirtual())));
-        routes.get("/test/fault", ctx -> {
+        routes.post("/test/echo", Access.PUBLIC, ctx -> ctx.json(ctx.bodyAsClass(Echo.class)));
+        routes.post("/test/echo_stream", Access.PUBLIC, ctx -> ctx.json(ctx.bodyStreamAsClass(Echo.class)));
+        routes.post("/test/ignore_body", Access.PUBLIC, ctx -> ctx.json(new ThreadKind(Thread.currentThread().isVirtual())));
+        routes.get("/test/thread", Access.PUBLIC, ctx -> ctx.json(new ThreadKind(Thread.currentThread().isVirtual())));
+        routes.get("/test/fault", Access.PUBLIC, ctx -> {
             throw new IllegalStateException("cannot reach 10.0.0.7:5432 with " + SECRET);
         });
-        routes.get("/test/fatal", ctx -> {
+        routes.get("/test/fatal", Access.PUBLIC, ctx -> {
             throw new AssertionError("invariant broken near " + SECRET);
         });
-        routes.get("/test/javalin_forbidden", ctx -> {
+        routes.get("/test/javalin_forbidden", Access.PUBLIC, ctx -> {
             throw new ForbiddenResponse();
         });
-        routes.get("/test/validated", ctx -> ctx.json(new Item("limit", ctx.queryParamAsClass("limit", Long.class)
+        routes.get("/test/validated", Access.PUBLIC, ctx -> ctx.json(new Item("limit", ctx.queryParamAsClass("limit", Long.class)
                 .check(limit -> limit > 0, "positive").get())));
-        routes.get("/test/throttled", ctx -> {
+        routes.get("/test/throttled", Access.PUBLIC, ctx -> {
             throw ApiException.tooManyRequests("rate_limit", "Too many requests; slow down.", Duration.ofMillis(1500));
         });
-        routes.get("/test/status/{status}", ctx -> {
+        routes.get("/test/status/{status}", Access.PUBLIC, ctx -> {
             ErrorStatus status = ErrorStatus.valueOf(ctx.pathParam("status"));
             if (status == ErrorStatus.TOO_MANY_REQUESTS) {
                 throw ApiException.tooManyRequests("test_429", "Status 429.", Duration.ofSeconds(2));
+            }
+            if (status == ErrorStatus.SERVICE_UNAVAILABLE) {
+                throw ApiException.unavailable("test_503", "Status 503.", Duration.ofSeconds(2));
             }
             throw ApiException.of(status, status.defaultType(), "test_" + status.code(), "Status " + status + ".",
                     status.code() < 500 ? "some_param" : null);

@@ -17,14 +17,20 @@ import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.PendingResolution;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.core.state.RecordKind;
+import org.corridor.store.records.RecordRow;
 
 /**
- * One batch's {@link LedgerChanges} as bytes, for the batch log: fixed-width big-endian fields, a format
+ * One batch's {@link LoggedBatch} (ledger changes and object rows) as bytes, for the batch log: fixed-width big-endian fields, a format
  * version first, and enums by name (their declaration order is a precedence order that may grow in the
  * middle, so ordinals would not be stable).
  */
 final class BatchCodec {
-    private static final int FORMAT_VERSION = 1;
+    /** Version 2 appends the batch's object rows; version 1 entries (ledger only) still decode. */
+    private static final int FORMAT_VERSION = 2;
+    private static final int LEDGER_ONLY_VERSION = 1;
+    /** A decoded object row larger than this means the bytes are not a batch. */
+    private static final int RECORD_BYTES_MAX = 1 << 22;
     /** A decoded list longer than this means the bytes are not a batch: fail before allocating. */
     private static final int LIST_LENGTH_MAX = 1 << 24;
     /** Encoded size of a transfer: five ids, the amount, four ints and the timestamp. */
@@ -32,7 +38,8 @@ final class BatchCodec {
 
     private BatchCodec() {}
 
-    static byte[] encode(LedgerChanges changes) {
+    static byte[] encode(LoggedBatch batch) {
+        LedgerChanges changes = batch.ledger();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + changes.transfersCreated().size() * TRANSFER_BYTES
                 + changes.accountsUpdated().size() * 96);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -64,6 +71,13 @@ final class BatchCodec {
                 out.writeLong(balance.creditsPending());
                 out.writeLong(balance.creditsPosted());
             }
+            out.writeInt(batch.records().size());
+            for (RecordRow row : batch.records()) {
+                out.writeUTF(row.kind().storedName());
+                out.writeUTF(row.id());
+                out.writeInt(row.body() == null ? -1 : row.body().length);
+                if (row.body() != null) out.write(row.body());
+            }
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -71,10 +85,10 @@ final class BatchCodec {
     }
 
     /** Decodes a batch; bytes that are not one give a {@link StoreException} naming what was wrong. */
-    static LedgerChanges decode(byte[] bytes) {
+    static LoggedBatch decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != LEDGER_ONLY_VERSION) {
                 throw new IOException("format version " + version + ", expected " + FORMAT_VERSION);
             }
             long lastTimestamp = in.readLong();
@@ -87,11 +101,22 @@ final class BatchCodec {
                     input -> new FailedTransfer(readTransfer(input), CreateTransferResult.valueOf(input.readUTF())));
             List<AccountBalance> history = readList(in, input -> new AccountBalance(readId(input), input.readLong(),
                     input.readBoolean(), input.readLong(), input.readLong(), input.readLong(), input.readLong()));
+            List<RecordRow> records = version == LEDGER_ONLY_VERSION ? List.of() : readList(in, BatchCodec::readRecord);
             if (in.read() != -1) throw new IOException("bytes after the last field");
-            return new LedgerChanges(created, updated, transfers, resolutions, failures, history, lastTimestamp);
+            return new LoggedBatch(
+                    new LedgerChanges(created, updated, transfers, resolutions, failures, history, lastTimestamp),
+                    records);
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException("a batch log entry is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private static RecordRow readRecord(DataInputStream in) throws IOException {
+        RecordKind kind = RecordKind.ofStoredName(in.readUTF());
+        String id = in.readUTF();
+        int length = in.readInt();
+        if (length < -1 || length > RECORD_BYTES_MAX) throw new IOException("an object row of " + length + " bytes");
+        return new RecordRow(kind, id, length < 0 ? null : in.readNBytes(length));
     }
 
     private interface Reader<T> {

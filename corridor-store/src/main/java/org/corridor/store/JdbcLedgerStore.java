@@ -11,10 +11,12 @@ import org.corridor.core.Check;
 import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
-import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.core.state.StateChanges;
+import org.corridor.core.state.SwitchState;
+import org.corridor.store.records.RecordRow;
 
 /**
  * What the SQLite and PostgreSQL stores share: a batch is durable once its entry is in the
@@ -60,7 +62,7 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
 
     /** Writes the batches the log holds beyond the tables, in order, folded as the projector folds them. */
     private final class Recovery implements BatchLog.EntryConsumer {
-        private final List<LedgerChanges> unprojected = new ArrayList<>();
+        private final List<LoggedBatch> unprojected = new ArrayList<>();
         private long rows;
         private long last;
 
@@ -75,9 +77,9 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
                         + " every batch through " + last + ": a batch is missing, or the log belongs to another"
                         + " ledger; refusing to open", null);
             }
-            LedgerChanges changes = BatchCodec.decode(entry);
-            unprojected.add(changes);
-            rows += MergedChanges.rows(changes);
+            LoggedBatch batch = BatchCodec.decode(entry);
+            unprojected.add(batch);
+            rows += MergedChanges.rows(batch);
             last = sequence;
             if (rows >= Projector.ROWS_PER_PROJECTION_MAX) flush();
         }
@@ -95,17 +97,18 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
      * projector's thread.
      */
     @Override
-    public final void commit(LedgerChanges changes) {
+    public final void commit(StateChanges changes) {
         if (changes.isEmpty()) return;
-        long sequence = batchLog.append(BatchCodec.encode(changes));
-        projector.enqueue(sequence, changes);
+        LoggedBatch batch = new LoggedBatch(changes.ledger(), changes.records().stream().map(RecordRow::of).toList());
+        long sequence = batchLog.append(BatchCodec.encode(batch));
+        projector.enqueue(sequence, batch);
     }
 
     /**
      * Writes (possibly folded) batches into the tables and records {@code throughSequence} as projected,
      * in ONE transaction; throws {@link StoreException} after rolling back on any failure.
      */
-    abstract void project(LedgerChanges changes, long throughSequence);
+    abstract void project(LoggedBatch batch, long throughSequence);
 
     private long projectedSequence() {
         try (Connection connection = database.dataSource().getConnection();
@@ -127,6 +130,12 @@ abstract sealed class JdbcLedgerStore implements LedgerStore permits SqliteLedge
     public final void restore(LedgerStateMachine machine) {
         projector.awaitCaughtUp();
         reads.restore(machine);
+    }
+
+    @Override
+    public final void restoreRecords(SwitchState state) {
+        projector.awaitCaughtUp();
+        reads.restoreRecords(state);
     }
 
     @Override

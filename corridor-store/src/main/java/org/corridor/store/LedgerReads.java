@@ -15,6 +15,8 @@ import org.corridor.core.ledger.AccountBalance;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.core.state.SwitchState;
+import org.corridor.store.records.RecordRows;
 
 /**
  * The read side of a ledger store, the same SQL on both databases: lookups, an account's pages of
@@ -89,6 +91,21 @@ final class LedgerReads {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot restore the ledger from " + kind.label(), e);
+        }
+    }
+
+    /** Loads every committed object into {@code state}, in one snapshot. */
+    void restoreRecords(SwitchState state) {
+        try (Connection connection = readers.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                RecordRows.restore(connection, state);
+                connection.commit();
+            } finally {
+                if (!connection.getAutoCommit()) connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot restore the switch's objects from " + kind.label(), e);
         }
     }
 

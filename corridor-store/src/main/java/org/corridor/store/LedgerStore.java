@@ -6,12 +6,14 @@ import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
 import org.corridor.core.ledger.LedgerChanges;
+import org.corridor.core.state.StateChanges;
+import org.corridor.core.state.SwitchState;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
 
 /**
- * Where the ledger is durable. One writer calls {@link #commit}; readers may call the lookups from any
+ * Where the ledger and the switch's objects are durable. One writer calls {@link #commit}; readers may call the lookups from any
  * thread and see only committed state.
  */
 public interface LedgerStore extends AutoCloseable {
@@ -28,7 +30,15 @@ public interface LedgerStore extends AutoCloseable {
      *
      * @throws StoreException when the batch is not durable; the caller must then stop and rebuild
      */
-    void commit(LedgerChanges changes);
+    void commit(StateChanges changes);
+
+    /** Makes a batch of the ledger alone durable: {@link #commit(StateChanges)} without objects. */
+    default void commit(LedgerChanges changes) {
+        commit(StateChanges.ofLedger(changes));
+    }
+
+    /** Loads every committed object (participants, payment intents, idempotency records…) into {@code state}. */
+    void restoreRecords(SwitchState state);
 
     Optional<Account> lookupAccount(Id128 id);
 

@@ -14,6 +14,7 @@ import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.PendingResolution;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.store.records.RecordRows;
 import org.corridor.core.ledger.TransferFlags;
 
 /**
@@ -65,11 +66,12 @@ public final class PostgresLedgerStore extends JdbcLedgerStore {
     }
 
     @Override
-    void project(LedgerChanges changes, long throughSequence) {
+    void project(LoggedBatch batch, long throughSequence) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                writeBatch(connection, changes);
+                writeBatch(connection, batch.ledger());
+                RecordRows.write(connection, batch.records());
                 try (PreparedStatement projection = connection.prepareStatement(UPDATE_PROJECTION)) {
                     projection.setLong(1, throughSequence);
                     Check.that(projection.executeUpdate() == 1, "the ledger_projection row is missing");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.corridor.core.ledger.LedgerChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +35,10 @@ final class Projector implements AutoCloseable {
     /** Writes folded batches into the tables and records {@code throughSequence}, in one transaction. */
     @FunctionalInterface
     interface Target {
-        void project(LedgerChanges changes, long throughSequence);
+        void project(LoggedBatch batch, long throughSequence);
     }
 
-    private record Pending(long sequence, LedgerChanges changes, long rows) {}
+    private record Pending(long sequence, LoggedBatch batch, long rows) {}
 
     private final Target target;
     private final BatchLog batchLog;
@@ -63,8 +62,8 @@ final class Projector implements AutoCloseable {
     }
 
     /** Hands over a batch that is durable in the log; waits while the tables are too far behind. */
-    void enqueue(long sequence, LedgerChanges changes) {
-        long rows = MergedChanges.rows(changes);
+    void enqueue(long sequence, LoggedBatch batch) {
+        long rows = MergedChanges.rows(batch);
         lock.lock();
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
@@ -75,7 +74,7 @@ final class Projector implements AutoCloseable {
                 }
             }
             throwIfFaulted();
-            queue.addLast(new Pending(sequence, changes, rows));
+            queue.addLast(new Pending(sequence, batch, rows));
             queuedRows += rows;
             enqueuedSequence = sequence;
             work.signal();
@@ -106,7 +105,7 @@ final class Projector implements AutoCloseable {
         while (true) {
             List<Pending> taken = take();
             if (taken == null) return;
-            LedgerChanges folded = MergedChanges.of(taken.stream().map(Pending::changes).toList());
+            LoggedBatch folded = MergedChanges.of(taken.stream().map(Pending::batch).toList());
             long through = taken.getLast().sequence();
             if (!projectWithRetries(folded, through)) return;
             long rows = taken.stream().mapToLong(Pending::rows).sum();
@@ -148,7 +147,7 @@ final class Projector implements AutoCloseable {
         }
     }
 
-    private boolean projectWithRetries(LedgerChanges folded, long through) {
+    private boolean projectWithRetries(LoggedBatch folded, long through) {
         for (int attempt = 1; ; attempt++) {
             try {
                 target.project(folded, through);

@@ -14,6 +14,7 @@ import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.PendingResolution;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.store.records.RecordRows;
 import org.corridor.core.ledger.TransferFlags;
 
 /**
@@ -73,12 +74,13 @@ public final class SqliteLedgerStore extends JdbcLedgerStore {
     }
 
     @Override
-    void project(LedgerChanges changes, long throughSequence) {
+    void project(LoggedBatch batch, long throughSequence) {
         boolean open = false;
         try {
             transactions.execute("BEGIN IMMEDIATE");
             open = true;
-            writeBatch(changes);
+            writeBatch(batch.ledger());
+            RecordRows.write(writer, batch.records());
             updateProjection.setLong(1, throughSequence);
             Check.that(updateProjection.executeUpdate() == 1, "the ledger_projection row is missing");
             transactions.execute("COMMIT");

@@ -74,7 +74,7 @@ class FailedCommitTest {
             assertThat(second.pendingResolutions()).isNotEmpty();
             assertThat(second.balanceHistory()).isNotEmpty();
             LedgerChanges poisoned = withDuplicate(second, first, duplicate);
-            assertThatThrownBy(() -> store.project(poisoned, 2)).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> store.project(LoggedBatch.ofLedger(poisoned), 2)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("rolled back");
 
             LedgerStateMachine after = restored(store);

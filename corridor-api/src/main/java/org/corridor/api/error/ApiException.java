@@ -28,8 +28,8 @@ public final class ApiException extends RuntimeException {
         Check.that(code != null && CODE.matcher(code).matches(), "an API error code is snake_case: " + code);
         Check.that(message != null && !message.isBlank(), "an API error needs a message for the user");
         Check.that(param == null || !param.isBlank(), "an API error's param is absent or names a parameter");
-        Check.that((status == ErrorStatus.TOO_MANY_REQUESTS) == (retryAfterSeconds > 0),
-                "Retry-After comes with 429 and only with 429");
+        boolean saysWhen = status == ErrorStatus.TOO_MANY_REQUESTS || status == ErrorStatus.SERVICE_UNAVAILABLE;
+        Check.that(saysWhen == (retryAfterSeconds > 0), "Retry-After comes with 429 and 503, and only with them");
         this.status = status;
         this.type = type;
         this.code = code;
@@ -110,6 +110,14 @@ public final class ApiException extends RuntimeException {
                 message, null, seconds);
     }
 
+    /** 503 with {@code Retry-After}: nothing was done; the same request may be sent again after the wait. */
+    public static ApiException unavailable(String code, String message, Duration retryAfter) {
+        Check.that(retryAfter != null && retryAfter.isPositive(), "a 503 says when to retry");
+        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+        return new ApiException(ErrorStatus.SERVICE_UNAVAILABLE, ErrorStatus.SERVICE_UNAVAILABLE.defaultType(), code,
+                message, null, seconds);
+    }
+
     /** 500: a fault on Corridor's side. The message is the same for every fault, so none leaks detail. */
     public static ApiException internal() {
         return of(ErrorStatus.INTERNAL_SERVER_ERROR, ErrorType.API_ERROR, "internal_error",
@@ -137,7 +145,7 @@ public final class ApiException extends RuntimeException {
         return Optional.ofNullable(param);
     }
 
-    /** Seconds after which a 429 may be retried; 0 for every other status. */
+    /** Seconds after which a 429 or 503 may be retried; 0 for every other status. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

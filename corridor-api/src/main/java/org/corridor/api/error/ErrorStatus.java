@@ -21,7 +21,9 @@ public enum ErrorStatus {
     UNPROCESSABLE_CONTENT(422, ErrorType.INVALID_REQUEST_ERROR),
     /** Always sent with {@code Retry-After}. */
     TOO_MANY_REQUESTS(429, ErrorType.INVALID_REQUEST_ERROR),
-    INTERNAL_SERVER_ERROR(500, ErrorType.API_ERROR);
+    INTERNAL_SERVER_ERROR(500, ErrorType.API_ERROR),
+    /** The switch cannot take the request now (its writer is full or rebuilding); sent with {@code Retry-After}. */
+    SERVICE_UNAVAILABLE(503, ErrorType.API_ERROR);
 
     private final int code;
     private final ErrorType defaultType;

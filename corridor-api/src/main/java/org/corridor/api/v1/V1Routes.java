@@ -4,17 +4,20 @@ import java.util.List;
 import org.corridor.api.RouteGroup;
 
 /**
- * The production route groups of API version 1, in one place, so that {@code corridor serve} and the contract
- * test (every route served is documented, every documented route is served) build the same route table.
+ * The route groups of API version 1, in one place, so that {@code corridor serve} and the tests (the
+ * contract test, the owner-scoping test) build the same route table.
  */
 public final class V1Routes {
     private V1Routes() {}
 
-    /**
-     * Every version 1 route group. None yet: the server foundation comes first; the resource families
-     * (participants, payment intents, refunds, webhooks) join here, each built from the services it calls.
-     */
-    public static List<RouteGroup> all() {
-        return List.of();
+    /** Every version 1 route group, built from the services they call. */
+    public static List<RouteGroup> all(V1Services services) {
+        IdempotentPosts posts = new IdempotentPosts(services);
+        return List.of(
+                new ParticipantRoutes(services, posts),
+                new CustomerRoutes(services, posts),
+                new PaymentIntentRoutes(services, posts),
+                new RefundRoutes(services, posts),
+                new WebhookRoutes(services, posts));
     }
 }

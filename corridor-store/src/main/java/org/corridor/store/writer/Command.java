@@ -1,22 +1,21 @@
 package org.corridor.store.writer;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.corridor.core.ledger.LedgerStateMachine;
+import org.corridor.core.state.SwitchState;
 
 /**
  * A command waiting for the writer, with the future its caller waits on.
  *
- * @param <R> the result type of one event
+ * @param <R> the command's answer
  */
 final class Command<R> {
     private final int events;
-    private final Function<LedgerStateMachine, List<R>> action;
-    private final CompletableFuture<List<R>> reply = new CompletableFuture<>();
-    private List<R> results;
+    private final Function<SwitchState, R> action;
+    private final CompletableFuture<R> reply = new CompletableFuture<>();
+    private R results;
 
-    Command(int events, Function<LedgerStateMachine, List<R>> action) {
+    Command(int events, Function<SwitchState, R> action) {
         this.events = events;
         this.action = action;
     }
@@ -25,13 +24,13 @@ final class Command<R> {
         return events;
     }
 
-    CompletableFuture<List<R>> reply() {
+    CompletableFuture<R> reply() {
         return reply;
     }
 
     /** Applies the command to the state machine and keeps the results until the batch is durable. */
-    void apply(LedgerStateMachine machine) {
-        results = action.apply(machine);
+    void apply(SwitchState state) {
+        results = action.apply(state);
     }
 
     /** Answers the caller: only once the batch holding this command has committed. */

@@ -8,20 +8,23 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.corridor.core.InvariantViolation;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.CreateAccountResult;
 import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.LedgerAudit;
-import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.core.state.IdSource;
+import org.corridor.core.state.StateChanges;
+import org.corridor.core.state.SwitchState;
 import org.corridor.store.LedgerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ledger's single writer.
+ * The single writer of the ledger and the switch's objects.
  *
  * <p>Any thread may submit; a bounded queue holds commands (a full queue rejects at once with
  * {@link LedgerOverloadedException}); one platform thread drains up to {@link #EVENTS_PER_BATCH_MAX}
@@ -33,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class LedgerWriter implements AutoCloseable {
     /** Commands waiting at most; beyond this callers are pushed back. */
     public static final int QUEUE_COMMANDS_MAX = 16_384;
+    /** What a command on the switch's state counts for against the batch bound: a payment books up to 3 transfers. */
+    static final int EVENTS_PER_SWITCH_COMMAND = 4;
     /** Events (accounts or transfers) committed in one transaction at most. */
     public static final int EVENTS_PER_BATCH_MAX = 2 * LedgerStateMachine.EVENTS_PER_COMMAND_MAX;
     /** Attempts to rebuild from the store after a failed commit before the writer gives up. */
@@ -53,13 +58,18 @@ public final class LedgerWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private volatile Throwable givenUp;
-    private LedgerStateMachine machine;
+    private final IdSource ids;
+    private final CommitListener listener;
+    private SwitchState state;
 
-    private LedgerWriter(LedgerStore store, InstantSource clock, BatchObserver observer) {
+    private LedgerWriter(LedgerStore store, InstantSource clock, BatchObserver observer, IdSource ids,
+            CommitListener listener) {
         this.store = store;
         this.clock = clock;
         this.observer = observer;
-        this.machine = restore(store);
+        this.ids = ids;
+        this.listener = listener;
+        this.state = restore(store, ids);
         this.thread = Thread.ofPlatform().name("ledger-writer").daemon(false).unstarted(this::run);
     }
 
@@ -68,28 +78,47 @@ public final class LedgerWriter implements AutoCloseable {
      *
      * @throws InvariantViolation when the stored ledger fails its audit: Corridor refuses to run on it
      */
-    public static LedgerWriter start(LedgerStore store, InstantSource clock, BatchObserver observer) {
-        LedgerWriter writer = new LedgerWriter(store, clock, observer);
+    public static LedgerWriter start(LedgerStore store, InstantSource clock, BatchObserver observer, IdSource ids,
+            CommitListener listener) {
+        LedgerWriter writer = new LedgerWriter(store, clock, observer, ids, listener);
+        listener.restored(writer.state);
         writer.thread.start();
         return writer;
+    }
+
+    /** A writer for the ledger alone: its commands create no objects and need no ids. */
+    public static LedgerWriter start(LedgerStore store, InstantSource clock, BatchObserver observer) {
+        return start(store, clock, observer, () -> {
+            throw new IllegalStateException("this writer was started for the ledger alone and has no id source");
+        }, CommitListener.NONE);
     }
 
     public static LedgerWriter start(LedgerStore store, InstantSource clock) {
         return start(store, clock, BatchObserver.NONE);
     }
 
+    /**
+     * Submits a command on the switch's whole state (ledger and objects); the future completes with its
+     * answer once everything it changed is durable. The command runs on the writer thread and must not
+     * block; a command that throws fails its whole batch (fail-stop), so it checks its input first.
+     */
+    public <R> CompletableFuture<R> execute(Function<SwitchState, R> action) {
+        Objects.requireNonNull(action, "action");
+        return submit(new Command<>(EVENTS_PER_SWITCH_COMMAND, action));
+    }
+
     /** Submits a command creating transfers; the future completes once the outcome is durable. */
     public CompletableFuture<List<CreateTransferResult>> createTransfers(List<Transfer> transfers) {
         checkEvents(transfers);
         List<Transfer> copy = List.copyOf(transfers);
-        return submit(new Command<>(copy.size(), m -> m.createTransfers(copy)));
+        return submit(new Command<>(copy.size(), s -> s.ledger().createTransfers(copy)));
     }
 
     /** Submits a command creating accounts; the future completes once the outcome is durable. */
     public CompletableFuture<List<CreateAccountResult>> createAccounts(List<Account> accounts) {
         checkEvents(accounts);
         List<Account> copy = List.copyOf(accounts);
-        return submit(new Command<>(copy.size(), m -> m.createAccounts(copy)));
+        return submit(new Command<>(copy.size(), s -> s.ledger().createAccounts(copy)));
     }
 
     private static void checkEvents(List<?> events) {
@@ -101,7 +130,7 @@ public final class LedgerWriter implements AutoCloseable {
         for (Object event : events) Objects.requireNonNull(event, "an event is null");
     }
 
-    private <R> CompletableFuture<List<R>> submit(Command<R> command) {
+    private <R> CompletableFuture<R> submit(Command<R> command) {
         if (stopping || givenUp != null) {
             throw new LedgerUnavailableException("the ledger writer is stopped", givenUp);
         }
@@ -143,12 +172,14 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private void applyAndCommit(List<Command<?>> batch, int events) {
-        machine.beginBatch(nanos(clock.instant()));
-        for (Command<?> command : batch) command.apply(machine);
-        LedgerChanges changes = machine.drainChanges();
+        state.beginBatch(nanos(clock.instant()));
+        for (Command<?> command : batch) command.apply(state);
+        StateChanges changes = state.drainChanges();
         long started = System.nanoTime();
         if (!changes.isEmpty()) store.commit(changes);
         observer.batchCommitted(batch.size(), events, System.nanoTime() - started);
+        // Readers of committed objects see the batch before any of its callers hears back.
+        if (!changes.records().isEmpty()) listener.committed(changes.records());
         for (Command<?> command : batch) command.complete();
     }
 
@@ -156,7 +187,8 @@ public final class LedgerWriter implements AutoCloseable {
     private boolean rebuild() {
         for (int attempt = 1; attempt <= REBUILD_ATTEMPTS_MAX && !stopping; attempt++) {
             try {
-                machine = restore(store);
+                state = restore(store, ids);
+                listener.restored(state);
                 log.info("ledger rebuilt from the store after a failed batch (attempt {})", attempt);
                 return true;
             } catch (RuntimeException failure) {
@@ -173,7 +205,7 @@ public final class LedgerWriter implements AutoCloseable {
         return false;
     }
 
-    private static LedgerStateMachine restore(LedgerStore store) {
+    private static SwitchState restore(LedgerStore store, IdSource ids) {
         LedgerStateMachine restored = new LedgerStateMachine();
         store.restore(restored);
         List<String> violations = LedgerAudit.violations(restored);
@@ -181,7 +213,10 @@ public final class LedgerWriter implements AutoCloseable {
             throw new InvariantViolation("the stored ledger fails its audit (" + violations.size() + " violations), first: "
                     + violations.subList(0, Math.min(5, violations.size())));
         }
-        return restored;
+        SwitchState switchState = new SwitchState(restored, ids);
+        store.restoreRecords(switchState);
+        switchState.restored(restored.lastTimestamp());
+        return switchState;
     }
 
     private void failWaiting() {

@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
-import org.corridor.core.ledger.LedgerChanges;
+import org.corridor.core.state.StateChanges;
+import org.corridor.core.state.SwitchState;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
@@ -31,8 +32,13 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
-    public void commit(LedgerChanges changes) {
+    public void commit(StateChanges changes) {
         real.commit(changes);
+    }
+
+    @Override
+    public void restoreRecords(SwitchState state) {
+        real.restoreRecords(state);
     }
 
     @Override

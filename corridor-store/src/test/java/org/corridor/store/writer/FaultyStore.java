@@ -3,7 +3,7 @@ package org.corridor.store.writer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.corridor.core.ledger.LedgerChanges;
+import org.corridor.core.state.StateChanges;
 import org.corridor.store.LedgerStore;
 import org.corridor.store.StoreException;
 import org.corridor.store.testing.ForwardingLedgerStore;
@@ -41,7 +41,7 @@ final class FaultyStore extends ForwardingLedgerStore {
     }
 
     @Override
-    public void commit(LedgerChanges changes) {
+    public void commit(StateChanges changes) {
         commitEntered.countDown();
         try {
             if (!gate.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("the test never opened the gate");

@@ -1,0 +1,114 @@
+package org.corridor.api.v1;
+
+import static org.corridor.api.Access.PARTICIPANT;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.corridor.api.RouteGroup;
+import org.corridor.api.Routes;
+import org.corridor.api.auth.Caller;
+import org.corridor.api.error.ApiException;
+import org.corridor.core.participant.Customer;
+import org.corridor.core.participant.ParticipantOperations;
+import org.corridor.core.port.Page;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.Reply;
+import org.corridor.core.state.StoredError;
+
+/** Customers of wallet providers: shoppers with a balance per currency held at Corridor, and their top-ups. */
+final class CustomerRoutes implements RouteGroup {
+    record CreateCustomer(String name, List<String> currencies, Map<String, String> metadata) {}
+
+    record CreateTopUp(Long amount, String currency) {}
+
+    private final V1Services services;
+    private final IdempotentPosts posts;
+
+    CustomerRoutes(V1Services services, IdempotentPosts posts) {
+        this.services = services;
+        this.posts = posts;
+    }
+
+    @Override
+    public void addTo(Routes routes) {
+        routes.post("/customers", PARTICIPANT, this::create);
+        routes.get("/customers", PARTICIPANT, this::list);
+        routes.get("/customers/{id}", PARTICIPANT, this::retrieve);
+        routes.post("/customers/{id}/top_ups", PARTICIPANT, this::topUp);
+    }
+
+    private void create(Context ctx) {
+        String owner = Caller.of(ctx).participantId();
+        String id = services.newId("cus_");
+        posts.run(ctx, () -> {
+            CreateCustomer request = Bodies.required(ctx, CreateCustomer.class);
+            String name = Params.text(request.name(), "name", Params.NAME_CHARS_MAX, false);
+            if (request.currencies() == null || request.currencies().isEmpty()) throw Params.missing("currencies");
+            if (request.currencies().size() > ParticipantRoutes.CURRENCIES_MAX) {
+                throw ApiException.badRequest("parameter_invalid", "currencies holds at most "
+                        + ParticipantRoutes.CURRENCIES_MAX + " codes.", "currencies");
+            }
+            Set<String> codes = new LinkedHashSet<>();
+            for (String code : request.currencies()) codes.add(Params.currency(code, "currencies"));
+            List<String> currencies = new ArrayList<>(codes);
+            Map<String, String> metadata = Params.metadata(request.metadata());
+            return state -> {
+                var outcome = ParticipantOperations.createCustomer(state, owner, id, name, currencies, metadata);
+                return switch (outcome.result()) {
+                    case OK -> Replies.ok(RecordKind.CUSTOMER, outcome.value());
+                    case NOT_A_WALLET_PROVIDER -> Reply.error(new StoredError(403, "invalid_request_error",
+                            "role_not_allowed", "Only wallet providers hold customers' balances.", ""));
+                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
+                            "Every currency of a customer must be one its wallet provider works in.", "currencies");
+                };
+            };
+        });
+    }
+
+    private void list(Context ctx) {
+        Params.PageRequest page = Params.page(ctx, Set.of());
+        Page<Customer> found = services.objects().list(RecordKind.CUSTOMER, Caller.of(ctx).participantId(),
+                Customer.class, page.limit(), page.startingAfter(), c -> true);
+        ctx.json(ObjectJson.list("/v1/customers", found.data().stream().map(ObjectJson::customer).toList(),
+                found.hasMore()));
+    }
+
+    private void retrieve(Context ctx) {
+        Customer customer = owned(ctx, Params.pathId(ctx, "id"));
+        Map<String, Object> json = ObjectJson.customer(customer);
+        json.put("balances", Balances.of(services.ledger(), customer.accounts()));
+        ctx.json(json);
+    }
+
+    private void topUp(Context ctx) {
+        String owner = Caller.of(ctx).participantId();
+        String customerId = Params.pathId(ctx, "id");
+        String id = services.newId("tu_");
+        posts.run(ctx, () -> {
+            CreateTopUp request = Bodies.required(ctx, CreateTopUp.class);
+            long amount = Params.amount(request.amount(), "amount", true);
+            String currency = Params.currency(request.currency(), "currency");
+            return state -> {
+                var outcome = ParticipantOperations.topUp(state, owner, id, customerId, amount, currency);
+                return switch (outcome.result()) {
+                    case OK -> Replies.ok(RecordKind.TOP_UP, outcome.value());
+                    case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
+                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
+                            "The customer holds no balance in " + currency + ".", "currency");
+                    case LEDGER_REFUSED -> Replies.conflict("ledger_refused",
+                            "The ledger refused the top-up (an account limit would be passed).");
+                };
+            };
+        });
+    }
+
+    private Customer owned(Context ctx, String id) {
+        return services.objects().find(RecordKind.CUSTOMER, id, Customer.class)
+                .filter(c -> c.ownerId().equals(Caller.of(ctx).participantId()))
+                .orElseThrow(() -> ApiException.notFound("resource_missing", "No such customer: '" + id + "'.", "id"));
+    }
+}

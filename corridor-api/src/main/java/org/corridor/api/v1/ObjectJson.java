@@ -1,0 +1,187 @@
+package org.corridor.api.v1;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.corridor.core.participant.ApiKey;
+import org.corridor.core.participant.Customer;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.TopUp;
+import org.corridor.core.payment.PaymentIntent;
+import org.corridor.core.payment.PaymentMethod;
+import org.corridor.core.payment.Refund;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.StoredError;
+import org.corridor.core.webhook.Delivery;
+import org.corridor.core.webhook.Event;
+import org.corridor.core.webhook.WebhookEndpoint;
+
+/**
+ * The JSON shape of every object, as ordered maps. A pure function of the object: the same object always
+ * renders to the same bytes, which is what lets an idempotent retry and a webhook redelivery repeat the
+ * first reply exactly. Times are Unix seconds ({@code created}); amounts are integer minor units.
+ */
+final class ObjectJson {
+    private ObjectJson() {}
+
+    static Map<String, Object> of(RecordKind kind, Object value) {
+        return switch (kind) {
+            case PARTICIPANT -> participant((Participant) value);
+            case API_KEY -> apiKey((ApiKey) value);
+            case CUSTOMER -> customer((Customer) value);
+            case TOP_UP -> topUp((TopUp) value);
+            case PAYMENT_INTENT -> paymentIntent((PaymentIntent) value);
+            case REFUND -> refund((Refund) value);
+            case EVENT -> event((Event) value);
+            case WEBHOOK_ENDPOINT -> webhookEndpoint((WebhookEndpoint) value, false);
+            case ERROR -> error((StoredError) value);
+            case IDEMPOTENCY, DELIVERY -> throw new IllegalArgumentException(kind + " is not shown on its own");
+        };
+    }
+
+    static Map<String, Object> participant(Participant p) {
+        Map<String, Object> json = object(p.id(), "participant");
+        json.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("name", p.name());
+        json.put("country", p.country());
+        json.put("settlement_currency", p.settlementCurrency());
+        json.put("merchant_category_code", p.merchantCategoryCode() == 0 ? null : String.format("%04d", p.merchantCategoryCode()));
+        json.put("payout_account", p.payoutAccount());
+        json.put("fee_basis_points", p.feeBasisPoints());
+        json.put("currencies", List.copyOf(new TreeMap<>(p.accounts()).keySet()));
+        json.put("metadata", new TreeMap<>(p.metadata()));
+        json.put("created", seconds(p.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> apiKey(ApiKey k) {
+        Map<String, Object> json = object(k.id(), "api_key");
+        json.put("participant", k.ownerId());
+        json.put("name", k.name());
+        json.put("redacted_secret", "ck_…" + k.lastFour());
+        json.put("status", k.active() ? "active" : "revoked");
+        json.put("created", seconds(k.createdAt()));
+        json.put("revoked", k.active() ? null : seconds(k.revokedAt()));
+        return json;
+    }
+
+    static Map<String, Object> customer(Customer c) {
+        Map<String, Object> json = object(c.id(), "customer");
+        json.put("name", c.name());
+        json.put("currencies", List.copyOf(new TreeMap<>(c.accounts()).keySet()));
+        json.put("metadata", new TreeMap<>(c.metadata()));
+        json.put("created", seconds(c.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> topUp(TopUp t) {
+        Map<String, Object> json = object(t.id(), "top_up");
+        json.put("customer", t.customerId());
+        json.put("amount", t.amountMinor());
+        json.put("currency", t.currency());
+        json.put("created", seconds(t.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> paymentIntent(PaymentIntent pi) {
+        Map<String, Object> json = object(pi.id(), "payment_intent");
+        json.put("amount", pi.amountMinor());
+        json.put("amount_capturable", pi.amountCapturable());
+        json.put("amount_received", pi.amountReceived());
+        json.put("amount_refunded", pi.amountRefunded());
+        json.put("currency", pi.currency());
+        json.put("capture_method", pi.captureMethod().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("status", pi.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("description", pi.description());
+        json.put("metadata", new TreeMap<>(pi.metadata()));
+        json.put("client_secret", pi.clientSecret());
+        json.put("payment_method", paymentMethod(pi.paymentMethod()));
+        json.put("fee_amount", pi.feeMinor());
+        json.put("last_payment_error", pi.lastPaymentError() == null ? null
+                : ordered("code", pi.lastPaymentError().code(), "message", pi.lastPaymentError().message()));
+        json.put("cancellation_reason", pi.cancellationReason().isEmpty() ? null : pi.cancellationReason());
+        json.put("merchant", pi.ownerId());
+        json.put("created", seconds(pi.createdAt()));
+        return json;
+    }
+
+    private static Map<String, Object> paymentMethod(PaymentMethod method) {
+        return switch (method) {
+            case null -> null;
+            case PaymentMethod.CustomerBalance balance -> ordered("type", balance.type(), "customer", balance.customerId());
+        };
+    }
+
+    static Map<String, Object> refund(Refund r) {
+        Map<String, Object> json = object(r.id(), "refund");
+        json.put("payment_intent", r.paymentIntentId());
+        json.put("amount", r.amountMinor());
+        json.put("currency", r.currency());
+        json.put("status", "succeeded");
+        json.put("reason", r.reason().isEmpty() ? null : r.reason());
+        json.put("metadata", new TreeMap<>(r.metadata()));
+        json.put("created", seconds(r.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> event(Event e) {
+        Map<String, Object> json = object(e.id(), "event");
+        json.put("type", e.type());
+        json.put("created", seconds(e.createdAt()));
+        json.put("data", ordered("object", of(e.objectKind(), e.object())));
+        return json;
+    }
+
+    /** An endpoint; its current signing secret only when {@code withSecret} (on creation and rotation). */
+    static Map<String, Object> webhookEndpoint(WebhookEndpoint e, boolean withSecret) {
+        Map<String, Object> json = object(e.id(), "webhook_endpoint");
+        json.put("url", e.url());
+        json.put("enabled_events", e.enabledEvents());
+        json.put("status", e.disabled() ? "disabled" : "enabled");
+        json.put("created", seconds(e.createdAt()));
+        if (withSecret) json.put("secret", e.secrets().getFirst().secret());
+        return json;
+    }
+
+    static Map<String, Object> delivery(Delivery d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("webhook_endpoint", d.endpointId());
+        json.put("status", d.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("attempts", d.attempts());
+        json.put("next_attempt", d.nextAttemptAt() == 0 ? null : seconds(d.nextAttemptAt()));
+        json.put("last_status_code", d.lastStatusCode() == 0 ? null : d.lastStatusCode());
+        json.put("last_error", d.lastError().isEmpty() ? null : d.lastError());
+        return json;
+    }
+
+    static Map<String, Object> error(StoredError e) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("type", e.type());
+        detail.put("code", e.code());
+        detail.put("message", e.message());
+        if (!e.param().isEmpty()) detail.put("param", e.param());
+        return ordered("error", detail);
+    }
+
+    static Map<String, Object> list(String url, List<Map<String, Object>> data, boolean hasMore) {
+        return ordered("object", "list", "url", url, "has_more", hasMore, "data", data);
+    }
+
+    private static Map<String, Object> object(String id, String type) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("object", type);
+        return json;
+    }
+
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) json.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return json;
+    }
+
+    static long seconds(long nanos) {
+        return Math.floorDiv(nanos, 1_000_000_000L);
+    }
+}

@@ -1,0 +1,145 @@
+package org.corridor.app.node;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.corridor.api.ApiServer;
+import org.corridor.api.auth.ApiKeyTokens;
+import org.corridor.api.auth.KeyAuthentication;
+import org.corridor.api.auth.RateLimiter;
+import org.corridor.api.v1.EventJson;
+import org.corridor.api.v1.V1Routes;
+import org.corridor.api.v1.V1Services;
+import org.corridor.core.Id128;
+import org.corridor.core.participant.ApiKey;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.ParticipantOperations;
+import org.corridor.core.participant.ParticipantRole;
+import org.corridor.core.state.IdSource;
+import org.corridor.core.state.RecordKind;
+import org.corridor.gateway.webhook.RetrySchedule;
+import org.corridor.gateway.webhook.WebhookSender;
+import org.corridor.services.CommittedObjects;
+import org.corridor.services.StoreLedgerReader;
+import org.corridor.services.WebhookDispatcher;
+import org.corridor.services.WriterCommands;
+import org.corridor.store.LedgerStore;
+import org.corridor.store.Stores;
+import org.corridor.store.writer.BatchObserver;
+import org.corridor.store.writer.LedgerWriter;
+
+/**
+ * One running Corridor: the store, the single writer, the committed objects, webhook dispatch and the HTTP API,
+ * wired by hand in the order they depend on each other. {@link #close()} stops them in reverse.
+ */
+public final class SwitchNode implements AutoCloseable {
+    /**
+     * How to start a node.
+     *
+     * @param storeUrl a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…})
+     * @param host the API's address
+     * @param port the API's port; 0 for any free one
+     * @param requestsPerSecondPerKey each API key's sustained rate limit
+     * @param newOperatorKey issue a new operator key even if the operator exists (a lost key)
+     */
+    public record Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey) {}
+
+    private final LedgerStore store;
+    private final LedgerWriter writer;
+    private final WebhookDispatcher dispatcher;
+    private final ApiServer api;
+    private final String operatorKey;
+
+    private SwitchNode(LedgerStore store, LedgerWriter writer, WebhookDispatcher dispatcher, ApiServer api,
+            String operatorKey) {
+        this.store = store;
+        this.writer = writer;
+        this.dispatcher = dispatcher;
+        this.api = api;
+        this.operatorKey = operatorKey;
+    }
+
+    public static SwitchNode start(Settings settings, InstantSource clock) {
+        SecureRandom random = new SecureRandom();
+        LedgerStore store = Stores.open(settings.storeUrl());
+        try {
+            CommittedObjects objects = new CommittedObjects();
+            WebhookDispatcher dispatcher = new WebhookDispatcher(objects, new EventJson(), new WebhookSender(clock),
+                    new RetrySchedule(new SplittableRandom(random.nextLong())), clock);
+            objects.onDelivery(dispatcher::deliveryCommitted);
+            LedgerWriter writer = LedgerWriter.start(store, clock, BatchObserver.NONE, ids(random), objects);
+            WriterCommands commands = new WriterCommands(writer);
+            String operatorKey = bootstrapOperator(commands, objects, random, settings.newOperatorKey());
+            dispatcher.start(commands);
+            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), random);
+            int rate = settings.requestsPerSecondPerKey();
+            ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
+                    new KeyAuthentication(objects, new RateLimiter(rate, rate))).start();
+            return new SwitchNode(store, writer, dispatcher, api, operatorKey);
+        } catch (RuntimeException failed) {
+            store.close();
+            throw failed;
+        }
+    }
+
+    /** Fresh random ids; zero and all-ones are reserved by the ledger, so they are drawn again. */
+    private static IdSource ids(SecureRandom random) {
+        return () -> {
+            Id128 id;
+            do {
+                id = new Id128(random.nextLong(), random.nextLong());
+            } while (id.isZero() || id.isMax());
+            return id;
+        };
+    }
+
+    /**
+     * Creates the operator on first start, with an API key; on later starts issues a key only when asked.
+     * Returns the new key's secret, or null when none was issued.
+     */
+    private static String bootstrapOperator(WriterCommands commands, CommittedObjects objects, SecureRandom random,
+            boolean newKey) {
+        boolean exists = objects.find(RecordKind.PARTICIPANT, ParticipantOperations.OPERATOR_ID, Participant.class)
+                .isPresent();
+        if (exists && !newKey) return null;
+        ApiKeyTokens.Issued issued = ApiKeyTokens.issue(random);
+        commands.execute(state -> {
+            if (ParticipantOperations.operator(state).isEmpty()) {
+                ParticipantOperations.createParticipant(state, new Participant(ParticipantOperations.OPERATOR_ID,
+                        ParticipantRole.OPERATOR, "Operator", "US", "USD", 0, "", 0, Map.of(), Map.of(), state.now()),
+                        List.of());
+            }
+            return ParticipantOperations.createApiKey(state, new ApiKey(issued.keyId(),
+                    ParticipantOperations.OPERATOR_ID, "operator (issued at start)", issued.hash(), issued.lastFour(),
+                    state.now(), 0));
+        });
+        return issued.token();
+    }
+
+    /** The operator key issued by this start, if one was. */
+    public Optional<String> operatorKey() {
+        return Optional.ofNullable(operatorKey);
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public LedgerStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+            dispatcher.close();
+            writer.close();
+        } finally {
+            store.close();
+        }
+    }
+}

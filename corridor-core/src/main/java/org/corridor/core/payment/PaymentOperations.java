@@ -1,0 +1,245 @@
+package org.corridor.core.payment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.corridor.core.Check;
+import org.corridor.core.Id128;
+import org.corridor.core.ledger.CreateTransferResult;
+import org.corridor.core.ledger.PendingStatus;
+import org.corridor.core.ledger.Transfer;
+import org.corridor.core.ledger.TransferFlags;
+import org.corridor.core.money.Currencies;
+import org.corridor.core.money.Fees;
+import org.corridor.core.participant.Customer;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.ParticipantOperations;
+import org.corridor.core.state.ObjectIds;
+import org.corridor.core.state.Outcome;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.SwitchState;
+import org.corridor.core.webhook.EventTypes;
+import org.corridor.core.webhook.WebhookOperations;
+
+/**
+ * The payment intent lifecycle, run on the writer thread. Each command checks everything first, then moves
+ * money as one linked ledger chain (all of it or none), then changes the intent and writes its events: the
+ * batch commits them together.
+ */
+public final class PaymentOperations {
+    /** An uncaptured reservation is released after seven days, as card authorizations are. */
+    public static final int RESERVATION_TIMEOUT_SECONDS = 7 * 24 * 3600;
+
+    /** In precedence order. */
+    public enum CreateResult { OK, NOT_A_MERCHANT, CURRENCY_NOT_SUPPORTED }
+
+    /** In precedence order; {@link #INSUFFICIENT_FUNDS} is a decline and changes the intent. */
+    public enum ConfirmResult {
+        OK, PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, PAYMENT_METHOD_MISSING, CUSTOMER_NOT_FOUND,
+        CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS
+    }
+
+    /** In precedence order; {@link #RESERVATION_EXPIRED} cancels the intent. */
+    public enum CaptureResult {
+        OK, PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, AMOUNT_TOO_LARGE, RESERVATION_EXPIRED
+    }
+
+    /** In precedence order. */
+    public enum CancelResult { OK, PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE }
+
+    /** In precedence order. */
+    public enum RefundResult { OK, PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, AMOUNT_TOO_LARGE }
+
+    private PaymentOperations() {}
+
+    public static Outcome<CreateResult, PaymentIntent> create(SwitchState state, PaymentIntent spec) {
+        Participant merchant = participant(state, spec.ownerId());
+        if (!merchant.role().acceptsPayments()) return Outcome.refused(CreateResult.NOT_A_MERCHANT);
+        if (merchant.account(spec.currency()).isEmpty()) return Outcome.refused(CreateResult.CURRENCY_NOT_SUPPORTED);
+        state.put(RecordKind.PAYMENT_INTENT, spec.id(), spec);
+        WebhookOperations.emit(state, spec.ownerId(), EventTypes.PAYMENT_INTENT_CREATED, RecordKind.PAYMENT_INTENT, spec);
+        return Outcome.of(CreateResult.OK, spec);
+    }
+
+    /**
+     * Pays with {@code method} (or the method given at creation, if null). The caller is the intent's owner,
+     * or a party that shows the intent's client secret (the shopper's wallet provider); either way the
+     * customer must be the caller's.
+     */
+    public static Outcome<ConfirmResult, PaymentIntent> confirm(SwitchState state, String callerId, String intentId,
+            String clientSecret, PaymentMethod method) {
+        Optional<PaymentIntent> found = state.find(RecordKind.PAYMENT_INTENT, intentId, PaymentIntent.class)
+                .filter(pi -> pi.ownerId().equals(callerId) || secretMatches(pi, clientSecret));
+        if (found.isEmpty()) return Outcome.refused(ConfirmResult.PAYMENT_INTENT_NOT_FOUND);
+        PaymentIntent intent = found.get();
+        if (!intent.status().confirmable()) return Outcome.of(ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE, intent);
+        PaymentMethod paying = method != null ? method : intent.paymentMethod();
+        if (paying == null) return Outcome.of(ConfirmResult.PAYMENT_METHOD_MISSING, intent);
+        PaymentMethod.CustomerBalance balance = (PaymentMethod.CustomerBalance) paying;
+        Optional<Customer> customer = state.find(RecordKind.CUSTOMER, balance.customerId(), Customer.class)
+                .filter(c -> c.ownerId().equals(callerId));
+        if (customer.isEmpty()) return Outcome.of(ConfirmResult.CUSTOMER_NOT_FOUND, intent);
+        Optional<Id128> shopperAccount = customer.get().account(intent.currency());
+        if (shopperAccount.isEmpty()) return Outcome.of(ConfirmResult.CURRENCY_NOT_SUPPORTED, intent);
+
+        Participant merchant = participant(state, intent.ownerId());
+        Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
+        int ledger = Currencies.ledger(intent.currency());
+        Id128 reference = ObjectIds.numberOf(intent.id());
+        List<Transfer> chain = new ArrayList<>();
+        Id128 reservation = Id128.ZERO;
+        long fee = 0;
+        if (intent.captureMethod() == CaptureMethod.MANUAL) {
+            reservation = state.ids().next();
+            chain.add(Transfer.of(reservation, shopperAccount.get(), merchantAccount, intent.amountMinor(), ledger,
+                    TransferCodes.RESERVATION).withUserData(reference).withFlags(TransferFlags.PENDING)
+                    .withTimeoutSeconds(RESERVATION_TIMEOUT_SECONDS));
+        } else {
+            chain.add(Transfer.of(state.ids().next(), shopperAccount.get(), merchantAccount, intent.amountMinor(), ledger,
+                    TransferCodes.PAYMENT).withUserData(reference));
+            fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
+        }
+        if (!applyChain(state, chain)) {
+            PaymentIntent failed = intent.failed(paying,
+                    new PaymentError("insufficient_funds", "The customer's balance is too low for this payment."));
+            state.put(RecordKind.PAYMENT_INTENT, failed.id(), failed);
+            WebhookOperations.emit(state, failed.ownerId(), EventTypes.PAYMENT_INTENT_PAYMENT_FAILED,
+                    RecordKind.PAYMENT_INTENT, failed);
+            return Outcome.of(ConfirmResult.INSUFFICIENT_FUNDS, failed);
+        }
+        PaymentIntent paid = intent.captureMethod() == CaptureMethod.MANUAL
+                ? intent.reserved(paying, reservation)
+                : intent.succeeded(paying, fee);
+        state.put(RecordKind.PAYMENT_INTENT, paid.id(), paid);
+        WebhookOperations.emit(state, paid.ownerId(), paid.status() == PaymentIntentStatus.SUCCEEDED
+                ? EventTypes.PAYMENT_INTENT_SUCCEEDED
+                : EventTypes.PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED, RecordKind.PAYMENT_INTENT, paid);
+        return Outcome.of(ConfirmResult.OK, paid);
+    }
+
+    /** Captures {@code amountMinor} of the reservation (zero: all of it); the rest goes back to the shopper. */
+    public static Outcome<CaptureResult, PaymentIntent> capture(SwitchState state, String callerId, String intentId,
+            long amountMinor) {
+        Optional<PaymentIntent> found = owned(state, callerId, intentId);
+        if (found.isEmpty()) return Outcome.refused(CaptureResult.PAYMENT_INTENT_NOT_FOUND);
+        PaymentIntent intent = found.get();
+        if (intent.status() != PaymentIntentStatus.REQUIRES_CAPTURE) {
+            return Outcome.of(CaptureResult.PAYMENT_INTENT_UNEXPECTED_STATE, intent);
+        }
+        long amount = amountMinor == 0 ? intent.amountCapturable() : amountMinor;
+        if (amount > intent.amountCapturable()) return Outcome.of(CaptureResult.AMOUNT_TOO_LARGE, intent);
+        if (state.ledger().pendingStatus(intent.reservationId()).orElseThrow() == PendingStatus.EXPIRED) {
+            PaymentIntent expired = cancel(state, intent, "expired");
+            return Outcome.of(CaptureResult.RESERVATION_EXPIRED, expired);
+        }
+        Participant merchant = participant(state, intent.ownerId());
+        Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
+        Id128 reference = ObjectIds.numberOf(intent.id());
+        List<Transfer> chain = new ArrayList<>();
+        chain.add(resolution(state.ids().next(), intent.reservationId(), amount, reference, TransferFlags.POST_PENDING));
+        long fee = addFee(state, chain, merchant, merchantAccount, amount, intent.currency(), reference);
+        Check.that(applyChain(state, chain), "a capture within the reservation was refused");
+        PaymentIntent captured = intent.captured(amount, fee);
+        state.put(RecordKind.PAYMENT_INTENT, captured.id(), captured);
+        WebhookOperations.emit(state, captured.ownerId(), EventTypes.PAYMENT_INTENT_SUCCEEDED,
+                RecordKind.PAYMENT_INTENT, captured);
+        return Outcome.of(CaptureResult.OK, captured);
+    }
+
+    /** Cancels an intent that has not succeeded; a reservation is voided and the shopper's funds released. */
+    public static Outcome<CancelResult, PaymentIntent> cancel(SwitchState state, String callerId, String intentId,
+            String reason) {
+        Optional<PaymentIntent> found = owned(state, callerId, intentId);
+        if (found.isEmpty()) return Outcome.refused(CancelResult.PAYMENT_INTENT_NOT_FOUND);
+        if (!found.get().status().cancelable()) {
+            return Outcome.of(CancelResult.PAYMENT_INTENT_UNEXPECTED_STATE, found.get());
+        }
+        return Outcome.of(CancelResult.OK, cancel(state, found.get(), reason));
+    }
+
+    private static PaymentIntent cancel(SwitchState state, PaymentIntent intent, String reason) {
+        if (intent.status() == PaymentIntentStatus.REQUIRES_CAPTURE
+                && state.ledger().pendingStatus(intent.reservationId()).orElseThrow() == PendingStatus.PENDING) {
+            Transfer release = resolution(state.ids().next(), intent.reservationId(), 0,
+                    ObjectIds.numberOf(intent.id()), TransferFlags.VOID_PENDING);
+            Check.that(applyChain(state, List.of(release)), "voiding a live reservation was refused");
+        }
+        PaymentIntent canceled = intent.canceled(reason);
+        state.put(RecordKind.PAYMENT_INTENT, canceled.id(), canceled);
+        WebhookOperations.emit(state, canceled.ownerId(), EventTypes.PAYMENT_INTENT_CANCELED,
+                RecordKind.PAYMENT_INTENT, canceled);
+        return canceled;
+    }
+
+    /** Returns {@code amountMinor} (zero: all that is left) of a succeeded intent to the shopper. */
+    public static Outcome<RefundResult, Refund> refund(SwitchState state, String callerId, String refundId,
+            String intentId, long amountMinor, String reason, Map<String, String> metadata) {
+        Optional<PaymentIntent> found = owned(state, callerId, intentId);
+        if (found.isEmpty()) return Outcome.refused(RefundResult.PAYMENT_INTENT_NOT_FOUND);
+        PaymentIntent intent = found.get();
+        if (intent.status() != PaymentIntentStatus.SUCCEEDED || intent.refundable() == 0) {
+            return Outcome.refused(RefundResult.PAYMENT_INTENT_UNEXPECTED_STATE);
+        }
+        long amount = amountMinor == 0 ? intent.refundable() : amountMinor;
+        if (amount > intent.refundable()) return Outcome.refused(RefundResult.AMOUNT_TOO_LARGE);
+        PaymentMethod.CustomerBalance balance = (PaymentMethod.CustomerBalance) intent.paymentMethod();
+        Customer customer = state.find(RecordKind.CUSTOMER, balance.customerId(), Customer.class).orElseThrow();
+        Id128 merchantAccount = participant(state, intent.ownerId()).account(intent.currency()).orElseThrow();
+        Id128 transferId = state.ids().next();
+        Transfer transfer = Transfer.of(transferId, merchantAccount, customer.account(intent.currency()).orElseThrow(),
+                amount, Currencies.ledger(intent.currency()), TransferCodes.REFUND)
+                .withUserData(ObjectIds.numberOf(intent.id()));
+        Check.that(applyChain(state, List.of(transfer)), "a refund to a shopper was refused");
+        Refund refund = new Refund(refundId, intent.ownerId(), intent.id(), amount, intent.currency(), reason, metadata,
+                transferId, state.now());
+        state.put(RecordKind.REFUND, refundId, refund);
+        PaymentIntent refunded = intent.refunded(amount);
+        state.put(RecordKind.PAYMENT_INTENT, refunded.id(), refunded);
+        WebhookOperations.emit(state, refund.ownerId(), EventTypes.REFUND_CREATED, RecordKind.REFUND, refund);
+        return Outcome.of(RefundResult.OK, refund);
+    }
+
+    /** Appends the merchant fee on {@code amount} to the chain (if there is one) and returns it. */
+    private static long addFee(SwitchState state, List<Transfer> chain, Participant merchant, Id128 merchantAccount,
+            long amount, String currency, Id128 reference) {
+        long fee = Fees.ofAmount(amount, merchant.feeBasisPoints());
+        if (fee == 0) return 0;
+        Id128 operatorAccount = ParticipantOperations.operator(state).flatMap(o -> o.account(currency)).orElseThrow();
+        chain.add(Transfer.of(state.ids().next(), merchantAccount, operatorAccount, fee, Currencies.ledger(currency),
+                TransferCodes.MERCHANT_FEE).withUserData(reference));
+        return fee;
+    }
+
+    /** Creates the transfers as one linked chain: true if all applied, false if none did. */
+    private static boolean applyChain(SwitchState state, List<Transfer> chain) {
+        List<Transfer> linked = new ArrayList<>(chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            Transfer t = chain.get(i);
+            linked.add(i < chain.size() - 1 ? t.withFlags(t.flags() | TransferFlags.LINKED) : t);
+        }
+        List<CreateTransferResult> results = state.ledger().createTransfers(linked);
+        return results.stream().allMatch(CreateTransferResult::applied);
+    }
+
+    private static Transfer resolution(Id128 id, Id128 pendingId, long amount, Id128 reference, int flag) {
+        return new Transfer(id, Id128.ZERO, Id128.ZERO, amount, pendingId, reference, 0, 0, 0, flag, 0);
+    }
+
+    private static Optional<PaymentIntent> owned(SwitchState state, String callerId, String intentId) {
+        return state.find(RecordKind.PAYMENT_INTENT, intentId, PaymentIntent.class)
+                .filter(pi -> pi.ownerId().equals(callerId));
+    }
+
+    private static Participant participant(SwitchState state, String id) {
+        return state.find(RecordKind.PARTICIPANT, id, Participant.class).orElseThrow();
+    }
+
+    private static boolean secretMatches(PaymentIntent intent, String clientSecret) {
+        if (clientSecret == null || clientSecret.length() != intent.clientSecret().length()) return false;
+        // Constant time in the secret's content: a timing difference must not reveal how much of it matched.
+        int difference = 0;
+        for (int i = 0; i < clientSecret.length(); i++) difference |= clientSecret.charAt(i) ^ intent.clientSecret().charAt(i);
+        return difference == 0;
+    }
+}

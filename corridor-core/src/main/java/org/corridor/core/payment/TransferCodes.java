@@ -1,0 +1,17 @@
+package org.corridor.core.payment;
+
+/** The ledger transfer codes of the switch: why money moved, on every transfer it books. */
+public final class TransferCodes {
+    /** A payment moved at once (automatic capture). */
+    public static final int PAYMENT = 101;
+    /** A pending transfer reserving a shopper's funds (manual capture). */
+    public static final int RESERVATION = 102;
+    /** The merchant discount fee, merchant to operator. */
+    public static final int MERCHANT_FEE = 105;
+    /** A refund, merchant to shopper. */
+    public static final int REFUND = 106;
+    /** A wallet provider funding its customer's balance. */
+    public static final int TOP_UP = 107;
+
+    private TransferCodes() {}
+}

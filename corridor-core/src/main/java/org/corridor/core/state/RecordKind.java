@@ -1,0 +1,38 @@
+package org.corridor.core.state;
+
+/**
+ * The kinds of durable object beside the ledger. Each is kept in memory by the writer, written in the
+ * same commit as the ledger transfers that go with it, and stored as one row per object.
+ */
+public enum RecordKind {
+    PARTICIPANT("participant"),
+    API_KEY("api_key"),
+    CUSTOMER("customer"),
+    TOP_UP("top_up"),
+    PAYMENT_INTENT("payment_intent"),
+    REFUND("refund"),
+    IDEMPOTENCY("idempotency"),
+    EVENT("event"),
+    WEBHOOK_ENDPOINT("webhook_endpoint"),
+    DELIVERY("delivery"),
+    /** An error reply kept in an idempotency record; never a row of its own. */
+    ERROR("error");
+
+    private final String storedName;
+
+    RecordKind(String storedName) {
+        this.storedName = storedName;
+    }
+
+    /** The name in the store; stable across releases (the enum's order is not). */
+    public String storedName() {
+        return storedName;
+    }
+
+    public static RecordKind ofStoredName(String name) {
+        for (RecordKind kind : values()) {
+            if (kind.storedName.equals(name)) return kind;
+        }
+        throw new IllegalArgumentException("unknown record kind: " + name);
+    }
+}

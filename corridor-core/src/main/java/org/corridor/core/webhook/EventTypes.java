@@ -1,0 +1,26 @@
+package org.corridor.core.webhook;
+
+import java.util.List;
+
+/** The event types Corridor emits; an endpoint subscribes to some of them or to {@code *}. */
+public final class EventTypes {
+    public static final String PAYMENT_INTENT_CREATED = "payment_intent.created";
+    public static final String PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED = "payment_intent.amount_capturable_updated";
+    public static final String PAYMENT_INTENT_SUCCEEDED = "payment_intent.succeeded";
+    public static final String PAYMENT_INTENT_PAYMENT_FAILED = "payment_intent.payment_failed";
+    public static final String PAYMENT_INTENT_CANCELED = "payment_intent.canceled";
+    public static final String REFUND_CREATED = "refund.created";
+    public static final String CUSTOMER_TOPPED_UP = "customer.topped_up";
+    /** Subscribes to every type. */
+    public static final String ALL = "*";
+
+    public static final List<String> KNOWN = List.of(PAYMENT_INTENT_CREATED, PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED,
+            PAYMENT_INTENT_SUCCEEDED, PAYMENT_INTENT_PAYMENT_FAILED, PAYMENT_INTENT_CANCELED, REFUND_CREATED,
+            CUSTOMER_TOPPED_UP);
+
+    private EventTypes() {}
+
+    public static boolean known(String type) {
+        return ALL.equals(type) || KNOWN.contains(type);
+    }
+}

@@ -1,0 +1,149 @@
+package org.corridor.services;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.corridor.core.Check;
+import org.corridor.core.port.ObjectReader;
+import org.corridor.core.port.Page;
+import org.corridor.core.state.OwnedObject;
+import org.corridor.core.state.RecordChange;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.SwitchState;
+import org.corridor.core.webhook.Delivery;
+import org.corridor.store.writer.CommitListener;
+
+/**
+ * The committed objects, in memory, for readers on any thread: filled from the writer's state at start-up and
+ * after each durable batch, so a reader never sees a change that could still be lost.
+ *
+ * <p>Each owner's objects of a kind are indexed newest first for cursor pagination; deliveries are indexed by
+ * their event. Changed deliveries are also handed to a listener (the webhook dispatcher).
+ */
+public final class CommittedObjects implements ObjectReader, CommitListener {
+    /** Newest first; ties (same batch time) broken by id so that the order is total and stable. */
+    private record Position(long createdAt, String id) implements Comparable<Position> {
+        private static final Comparator<Position> NEWEST_FIRST =
+                Comparator.comparingLong(Position::createdAt).reversed().thenComparing(Position::id);
+
+        @Override
+        public int compareTo(Position other) {
+            return NEWEST_FIRST.compare(this, other);
+        }
+    }
+
+    private final EnumMap<RecordKind, ConcurrentHashMap<String, Object>> objects = new EnumMap<>(RecordKind.class);
+    private final EnumMap<RecordKind, ConcurrentHashMap<String, NavigableMap<Position, OwnedObject>>> byOwner =
+            new EnumMap<>(RecordKind.class);
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Delivery>> deliveriesByEvent =
+            new ConcurrentHashMap<>();
+    private volatile Consumer<Delivery> deliveryListener = delivery -> {};
+
+    public CommittedObjects() {
+        for (RecordKind kind : RecordKind.values()) {
+            objects.put(kind, new ConcurrentHashMap<>());
+            byOwner.put(kind, new ConcurrentHashMap<>());
+        }
+    }
+
+    /** Hands every committed delivery change (and, on start-up, every delivery) to {@code listener}. */
+    public void onDelivery(Consumer<Delivery> listener) {
+        this.deliveryListener = listener;
+    }
+
+    @Override
+    public void restored(SwitchState state) {
+        for (RecordKind kind : RecordKind.values()) {
+            objects.get(kind).clear();
+            byOwner.get(kind).clear();
+        }
+        deliveriesByEvent.clear();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (RecordKind kind : RecordKind.values()) {
+            if (kind == RecordKind.ERROR) continue;
+            for (Object value : state.all(kind)) {
+                String id = idOf(kind, value);
+                apply(new RecordChange(kind, id, value));
+                if (value instanceof Delivery delivery) deliveries.add(delivery);
+            }
+        }
+        deliveries.forEach(deliveryListener);
+    }
+
+    @Override
+    public void committed(List<RecordChange> records) {
+        for (RecordChange change : records) {
+            apply(change);
+            if (change.value() instanceof Delivery delivery) deliveryListener.accept(delivery);
+        }
+    }
+
+    private void apply(RecordChange change) {
+        Object previous = change.removed()
+                ? objects.get(change.kind()).remove(change.id())
+                : objects.get(change.kind()).put(change.id(), change.value());
+        if (previous instanceof OwnedObject old) ownerIndex(change.kind(), old.ownerId()).remove(position(old));
+        if (change.value() instanceof OwnedObject owned) ownerIndex(change.kind(), owned.ownerId()).put(position(owned), owned);
+        if (change.value() instanceof Delivery delivery) {
+            deliveriesByEvent.computeIfAbsent(delivery.eventId(), id -> new ConcurrentHashMap<>())
+                    .put(delivery.endpointId(), delivery);
+        }
+    }
+
+    private NavigableMap<Position, OwnedObject> ownerIndex(RecordKind kind, String ownerId) {
+        return byOwner.get(kind).computeIfAbsent(ownerId, id -> new ConcurrentSkipListMap<>());
+    }
+
+    private static Position position(OwnedObject object) {
+        return new Position(object.createdAt(), object.id());
+    }
+
+    private static String idOf(RecordKind kind, Object value) {
+        return switch (value) {
+            case OwnedObject owned -> owned.id();
+            case Delivery delivery -> delivery.id();
+            case org.corridor.core.state.IdempotencyRecord record -> record.id();
+            default -> throw new IllegalStateException("a " + kind + " record without an id: " + value.getClass());
+        };
+    }
+
+    @Override
+    public <T> Optional<T> find(RecordKind kind, String id, Class<T> type) {
+        return Optional.ofNullable(objects.get(kind).get(id)).map(type::cast);
+    }
+
+    @Override
+    public <T extends OwnedObject> Page<T> list(RecordKind kind, String ownerId, Class<T> type, int limit,
+            String startingAfter, Predicate<? super T> filter) {
+        Check.that(limit >= 1 && limit <= PAGE_LIMIT_MAX, "a page holds 1 to " + PAGE_LIMIT_MAX + " objects");
+        NavigableMap<Position, OwnedObject> index = byOwner.get(kind).getOrDefault(ownerId, new ConcurrentSkipListMap<>());
+        NavigableMap<Position, OwnedObject> from = index;
+        if (startingAfter != null) {
+            Object cursor = objects.get(kind).get(startingAfter);
+            if (!(cursor instanceof OwnedObject owned) || !owned.ownerId().equals(ownerId)) return new Page<>(List.of(), false);
+            from = index.tailMap(position(owned), false);
+        }
+        List<T> page = new ArrayList<>(limit);
+        for (OwnedObject object : from.values()) {
+            T typed = type.cast(object);
+            if (!filter.test(typed)) continue;
+            if (page.size() == limit) return new Page<>(page, true);
+            page.add(typed);
+        }
+        return new Page<>(page, false);
+    }
+
+    @Override
+    public List<Delivery> deliveriesOf(String eventId) {
+        Map<String, Delivery> deliveries = deliveriesByEvent.get(eventId);
+        return deliveries == null ? List.of() : List.copyOf(deliveries.values());
+    }
+}

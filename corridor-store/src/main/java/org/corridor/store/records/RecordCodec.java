@@ -1,0 +1,370 @@
+package org.corridor.store.records;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.corridor.core.Id128;
+import org.corridor.core.participant.ApiKey;
+import org.corridor.core.participant.Customer;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.ParticipantRole;
+import org.corridor.core.participant.TopUp;
+import org.corridor.core.payment.CaptureMethod;
+import org.corridor.core.payment.PaymentError;
+import org.corridor.core.payment.PaymentIntent;
+import org.corridor.core.payment.PaymentIntentStatus;
+import org.corridor.core.payment.PaymentMethod;
+import org.corridor.core.payment.Refund;
+import org.corridor.core.state.IdempotencyRecord;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.Reply;
+import org.corridor.core.state.StoredError;
+import org.corridor.core.webhook.Delivery;
+import org.corridor.core.webhook.DeliveryStatus;
+import org.corridor.core.webhook.Event;
+import org.corridor.core.webhook.SigningSecret;
+import org.corridor.core.webhook.WebhookEndpoint;
+
+/**
+ * The stored form of the switch's objects: a format version, then fixed-order fields (big-endian numbers,
+ * modified UTF-8 strings, enums by name so that reordering an enum never changes a stored value).
+ */
+public final class RecordCodec {
+    private static final int FORMAT_VERSION = 1;
+    /** A decoded collection longer than this means the bytes are not a record. */
+    private static final int ENTRIES_MAX = 4096;
+    /** A nested record (an idempotency reply, an event's object) larger than this is corrupt. */
+    private static final int NESTED_BYTES_MAX = 1 << 20;
+
+    private RecordCodec() {}
+
+    public static byte[] encode(RecordKind kind, Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_VERSION);
+            write(out, kind, value);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Decodes what {@link #encode} wrote; bytes that are not such a record throw {@link IllegalArgumentException}. */
+    public static Object decode(RecordKind kind, byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int version = in.readUnsignedByte();
+            if (version != FORMAT_VERSION) throw new IOException("format version " + version);
+            Object value = read(in, kind);
+            if (in.read() != -1) throw new IOException("bytes after the last field");
+            return value;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("a stored " + kind.storedName() + " is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(DataOutputStream out, RecordKind kind, Object value) throws IOException {
+        switch (kind) {
+            case PARTICIPANT -> writeParticipant(out, (Participant) value);
+            case API_KEY -> writeApiKey(out, (ApiKey) value);
+            case CUSTOMER -> writeCustomer(out, (Customer) value);
+            case TOP_UP -> writeTopUp(out, (TopUp) value);
+            case PAYMENT_INTENT -> writeIntent(out, (PaymentIntent) value);
+            case REFUND -> writeRefund(out, (Refund) value);
+            case IDEMPOTENCY -> writeIdempotency(out, (IdempotencyRecord) value);
+            case EVENT -> writeEvent(out, (Event) value);
+            case WEBHOOK_ENDPOINT -> writeEndpoint(out, (WebhookEndpoint) value);
+            case DELIVERY -> writeDelivery(out, (Delivery) value);
+            case ERROR -> writeError(out, (StoredError) value);
+        }
+    }
+
+    private static Object read(DataInputStream in, RecordKind kind) throws IOException {
+        return switch (kind) {
+            case PARTICIPANT -> readParticipant(in);
+            case API_KEY -> readApiKey(in);
+            case CUSTOMER -> readCustomer(in);
+            case TOP_UP -> new TopUp(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), readId(in),
+                    in.readLong());
+            case PAYMENT_INTENT -> readIntent(in);
+            case REFUND -> new Refund(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
+                    in.readUTF(), readStrings(in), readId(in), in.readLong());
+            case IDEMPOTENCY -> readIdempotency(in);
+            case EVENT -> readEvent(in);
+            case WEBHOOK_ENDPOINT -> readEndpoint(in);
+            case DELIVERY -> new Delivery(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
+                    DeliveryStatus.valueOf(in.readUTF()), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
+                    in.readUTF());
+            case ERROR -> new StoredError(in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
+        };
+    }
+
+    private static void writeParticipant(DataOutputStream out, Participant p) throws IOException {
+        out.writeUTF(p.id());
+        out.writeUTF(p.role().name());
+        out.writeUTF(p.name());
+        out.writeUTF(p.country());
+        out.writeUTF(p.settlementCurrency());
+        out.writeInt(p.merchantCategoryCode());
+        out.writeUTF(p.payoutAccount());
+        out.writeInt(p.feeBasisPoints());
+        writeAccounts(out, p.accounts());
+        writeStrings(out, p.metadata());
+        out.writeLong(p.createdAt());
+    }
+
+    private static Participant readParticipant(DataInputStream in) throws IOException {
+        return new Participant(in.readUTF(), ParticipantRole.valueOf(in.readUTF()), in.readUTF(), in.readUTF(),
+                in.readUTF(), in.readInt(), in.readUTF(), in.readInt(), readAccounts(in), readStrings(in), in.readLong());
+    }
+
+    private static void writeApiKey(DataOutputStream out, ApiKey k) throws IOException {
+        out.writeUTF(k.id());
+        out.writeUTF(k.ownerId());
+        out.writeUTF(k.name());
+        writeBytes(out, k.secretHash());
+        out.writeUTF(k.lastFour());
+        out.writeLong(k.createdAt());
+        out.writeLong(k.revokedAt());
+    }
+
+    private static ApiKey readApiKey(DataInputStream in) throws IOException {
+        return new ApiKey(in.readUTF(), in.readUTF(), in.readUTF(), readBytes(in), in.readUTF(), in.readLong(),
+                in.readLong());
+    }
+
+    private static void writeCustomer(DataOutputStream out, Customer c) throws IOException {
+        out.writeUTF(c.id());
+        out.writeUTF(c.ownerId());
+        out.writeUTF(c.name());
+        writeAccounts(out, c.accounts());
+        writeStrings(out, c.metadata());
+        out.writeLong(c.createdAt());
+    }
+
+    private static Customer readCustomer(DataInputStream in) throws IOException {
+        return new Customer(in.readUTF(), in.readUTF(), in.readUTF(), readAccounts(in), readStrings(in), in.readLong());
+    }
+
+    private static void writeTopUp(DataOutputStream out, TopUp t) throws IOException {
+        out.writeUTF(t.id());
+        out.writeUTF(t.ownerId());
+        out.writeUTF(t.customerId());
+        out.writeLong(t.amountMinor());
+        out.writeUTF(t.currency());
+        writeId(out, t.transferId());
+        out.writeLong(t.createdAt());
+    }
+
+    private static void writeIntent(DataOutputStream out, PaymentIntent pi) throws IOException {
+        out.writeUTF(pi.id());
+        out.writeUTF(pi.ownerId());
+        out.writeLong(pi.amountMinor());
+        out.writeUTF(pi.currency());
+        out.writeUTF(pi.captureMethod().name());
+        out.writeUTF(pi.status().name());
+        out.writeUTF(pi.description());
+        writeStrings(out, pi.metadata());
+        out.writeUTF(pi.clientSecret());
+        writeMethod(out, pi.paymentMethod());
+        out.writeLong(pi.amountCapturable());
+        out.writeLong(pi.amountReceived());
+        out.writeLong(pi.amountRefunded());
+        out.writeLong(pi.feeMinor());
+        writeId(out, pi.reservationId());
+        out.writeBoolean(pi.lastPaymentError() != null);
+        if (pi.lastPaymentError() != null) {
+            out.writeUTF(pi.lastPaymentError().code());
+            out.writeUTF(pi.lastPaymentError().message());
+        }
+        out.writeUTF(pi.cancellationReason());
+        out.writeLong(pi.createdAt());
+    }
+
+    private static PaymentIntent readIntent(DataInputStream in) throws IOException {
+        return new PaymentIntent(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
+                CaptureMethod.valueOf(in.readUTF()), PaymentIntentStatus.valueOf(in.readUTF()), in.readUTF(),
+                readStrings(in), in.readUTF(), readMethod(in), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), readId(in), in.readBoolean() ? new PaymentError(in.readUTF(), in.readUTF()) : null,
+                in.readUTF(), in.readLong());
+    }
+
+    private static void writeMethod(DataOutputStream out, PaymentMethod method) throws IOException {
+        switch (method) {
+            case null -> out.writeUTF("");
+            case PaymentMethod.CustomerBalance balance -> {
+                out.writeUTF(balance.type());
+                out.writeUTF(balance.customerId());
+            }
+        }
+    }
+
+    private static PaymentMethod readMethod(DataInputStream in) throws IOException {
+        String type = in.readUTF();
+        return switch (type) {
+            case "" -> null;
+            case "customer_balance" -> new PaymentMethod.CustomerBalance(in.readUTF());
+            default -> throw new IOException("unknown payment method type " + type);
+        };
+    }
+
+    private static void writeRefund(DataOutputStream out, Refund r) throws IOException {
+        out.writeUTF(r.id());
+        out.writeUTF(r.ownerId());
+        out.writeUTF(r.paymentIntentId());
+        out.writeLong(r.amountMinor());
+        out.writeUTF(r.currency());
+        out.writeUTF(r.reason());
+        writeStrings(out, r.metadata());
+        writeId(out, r.transferId());
+        out.writeLong(r.createdAt());
+    }
+
+    private static void writeIdempotency(DataOutputStream out, IdempotencyRecord r) throws IOException {
+        out.writeUTF(r.ownerId());
+        out.writeUTF(r.key());
+        out.writeUTF(r.fingerprint());
+        out.writeInt(r.reply().status());
+        writeNested(out, r.reply().bodyKind(), r.reply().body());
+        out.writeLong(r.createdAt());
+    }
+
+    private static IdempotencyRecord readIdempotency(DataInputStream in) throws IOException {
+        String owner = in.readUTF();
+        String key = in.readUTF();
+        String fingerprint = in.readUTF();
+        int status = in.readInt();
+        RecordKind bodyKind = RecordKind.ofStoredName(in.readUTF());
+        Object body = decode(bodyKind, readBytes(in));
+        return new IdempotencyRecord(owner, key, fingerprint, new Reply(status, bodyKind, body), in.readLong());
+    }
+
+    private static void writeEvent(DataOutputStream out, Event e) throws IOException {
+        out.writeUTF(e.id());
+        out.writeUTF(e.ownerId());
+        out.writeUTF(e.type());
+        writeNested(out, e.objectKind(), e.object());
+        out.writeLong(e.createdAt());
+    }
+
+    private static Event readEvent(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        String owner = in.readUTF();
+        String type = in.readUTF();
+        RecordKind kind = RecordKind.ofStoredName(in.readUTF());
+        Object object = decode(kind, readBytes(in));
+        return new Event(id, owner, type, kind, object, in.readLong());
+    }
+
+    private static void writeEndpoint(DataOutputStream out, WebhookEndpoint e) throws IOException {
+        out.writeUTF(e.id());
+        out.writeUTF(e.ownerId());
+        out.writeUTF(e.url());
+        out.writeInt(e.enabledEvents().size());
+        for (String type : e.enabledEvents()) out.writeUTF(type);
+        out.writeInt(e.secrets().size());
+        for (SigningSecret secret : e.secrets()) {
+            out.writeUTF(secret.secret());
+            out.writeLong(secret.expiresAt());
+        }
+        out.writeBoolean(e.disabled());
+        out.writeLong(e.createdAt());
+    }
+
+    private static WebhookEndpoint readEndpoint(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        String owner = in.readUTF();
+        String url = in.readUTF();
+        List<String> types = new ArrayList<>();
+        for (int i = 0, n = count(in); i < n; i++) types.add(in.readUTF());
+        List<SigningSecret> secrets = new ArrayList<>();
+        for (int i = 0, n = count(in); i < n; i++) secrets.add(new SigningSecret(in.readUTF(), in.readLong()));
+        return new WebhookEndpoint(id, owner, url, types, secrets, in.readBoolean(), in.readLong());
+    }
+
+    private static void writeDelivery(DataOutputStream out, Delivery d) throws IOException {
+        out.writeUTF(d.id());
+        out.writeUTF(d.eventId());
+        out.writeUTF(d.endpointId());
+        out.writeUTF(d.ownerId());
+        out.writeUTF(d.status().name());
+        out.writeInt(d.attempts());
+        out.writeLong(d.firstAttemptAt());
+        out.writeLong(d.nextAttemptAt());
+        out.writeInt(d.lastStatusCode());
+        out.writeUTF(d.lastError());
+    }
+
+    private static void writeError(DataOutputStream out, StoredError e) throws IOException {
+        out.writeInt(e.status());
+        out.writeUTF(e.type());
+        out.writeUTF(e.code());
+        out.writeUTF(e.message());
+        out.writeUTF(e.param());
+    }
+
+    private static void writeNested(DataOutputStream out, RecordKind kind, Object value) throws IOException {
+        out.writeUTF(kind.storedName());
+        writeBytes(out, encode(kind, value));
+    }
+
+    private static void writeAccounts(DataOutputStream out, Map<String, Id128> accounts) throws IOException {
+        out.writeInt(accounts.size());
+        for (Map.Entry<String, Id128> entry : new java.util.TreeMap<>(accounts).entrySet()) {
+            out.writeUTF(entry.getKey());
+            writeId(out, entry.getValue());
+        }
+    }
+
+    private static Map<String, Id128> readAccounts(DataInputStream in) throws IOException {
+        Map<String, Id128> accounts = new LinkedHashMap<>();
+        for (int i = 0, n = count(in); i < n; i++) accounts.put(in.readUTF(), readId(in));
+        return accounts;
+    }
+
+    private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(map).entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeUTF(entry.getValue());
+        }
+    }
+
+    private static Map<String, String> readStrings(DataInputStream in) throws IOException {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0, n = count(in); i < n; i++) map.put(in.readUTF(), in.readUTF());
+        return map;
+    }
+
+    private static void writeId(DataOutputStream out, Id128 id) throws IOException {
+        out.writeLong(id.high());
+        out.writeLong(id.low());
+    }
+
+    private static Id128 readId(DataInputStream in) throws IOException {
+        return new Id128(in.readLong(), in.readLong());
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > NESTED_BYTES_MAX) throw new IOException("a field of " + length + " bytes");
+        return in.readNBytes(length);
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > ENTRIES_MAX) throw new IOException("a collection of " + n + " entries");
+        return n;
+    }
+}
