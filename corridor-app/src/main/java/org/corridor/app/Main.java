@@ -1,5 +1,6 @@
 package org.corridor.app;
 
+import org.corridor.app.bench.ApiBenchCommand;
 import org.corridor.app.bench.BenchCommand;
 import org.corridor.app.demo.DemoCommand;
 import org.corridor.app.ledger.LedgerCommand;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.getSubcommands().get("bench").addSubcommand(new ApiBenchCommand());
+        System.exit(commandLine.execute(args));
     }
 
     @Override

@@ -1,0 +1,183 @@
+package org.corridor.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.corridor.api.Access;
+import org.corridor.api.Route;
+import org.corridor.store.testing.TestStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Authorization, generated from the server's own route table: for EVERY route that names an object, another
+ * participant's object answers 404 exactly as a missing one does; every operator route answers 403 to everyone
+ * else; every list shows the caller's objects only; every versioned route refuses a request without a key.
+ * A new route with a path parameter fails this test until it is given an owner here.
+ */
+@Timeout(180)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OwnerScopingTest {
+    @TempDir
+    static Path directory;
+
+    private TestNode node;
+    private Http http;
+    private TestNode.Party owner;
+    private TestNode.Party ownerWallet;
+    private TestNode.Party intruder;
+    private TestNode.Party intruderWallet;
+    /** Objects that belong to {@link #owner} or its wallet provider, by the route prefix that names them. */
+    private Map<String, Function<TestNode.Party, String>> objectOf;
+    private Map<String, String> owned;
+
+    @BeforeAll
+    void onboard() {
+        node = TestNode.start(TestStores.SQLITE, directory);
+        http = node.http();
+        owner = node.merchant(100, "USD");
+        ownerWallet = node.walletProvider("USD");
+        intruder = node.merchant(100, "USD");
+        intruderWallet = node.walletProvider("USD");
+        String customer = node.customer(ownerWallet, "USD", 1_000);
+        Http.Reply intent = http.post(owner.key(), "/v1/payment_intents", Map.of("amount", 100, "currency", "USD"));
+        Http.Reply paid = http.post(ownerWallet.key(), "/v1/payment_intents/" + intent.text("id") + "/confirm",
+                Map.of("client_secret", intent.text("client_secret"),
+                        "payment_method", Map.of("type", "customer_balance", "customer", customer)));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        Http.Reply refund = http.post(owner.key(), "/v1/refunds", Map.of("payment_intent", intent.text("id"), "amount", 1));
+        Http.Reply endpoint = http.post(owner.key(), "/v1/webhook_endpoints",
+                Map.of("url", "http://127.0.0.1:9/hooks", "enabled_events", List.of("*")));
+        Http.Reply events = http.get(owner.key(), "/v1/events");
+        Http.Reply keys = http.get(owner.key(), "/v1/api_keys");
+        // Who owns each object, and its id: the owner, unless a wallet provider holds it.
+        owned = Map.of(
+                "/v1/payment_intents/", intent.text("id"),
+                "/v1/refunds/", refund.text("id"),
+                "/v1/webhook_endpoints/", endpoint.text("id"),
+                "/v1/events/", events.json().get("data").get(0).get("id").asString(),
+                "/v1/api_keys/", keys.json().get("data").get(0).get("id").asString(),
+                "/v1/customers/", customer,
+                "/v1/participants/", owner.id());
+    }
+
+    @AfterAll
+    void stop() {
+        node.close();
+    }
+
+    /** The participant that owns the object a route prefix names, and the one that must not see it. */
+    private TestNode.Party ownerOf(String prefix) {
+        return prefix.equals("/v1/customers/") ? ownerWallet : owner;
+    }
+
+    private TestNode.Party intruderFor(String prefix) {
+        return prefix.equals("/v1/customers/") ? intruderWallet : intruder;
+    }
+
+    private List<Map.Entry<Route, Access>> routes() {
+        List<Map.Entry<Route, Access>> routes = new ArrayList<>(node.node().api().routeAccess().entrySet());
+        routes.sort(Map.Entry.comparingByKey());
+        assertThat(routes).hasSizeGreaterThan(20);
+        return routes;
+    }
+
+    @Test
+    void anotherParticipantsObjectIsNotFoundOnEveryRouteThatNamesOne() {
+        int checked = 0;
+        for (Map.Entry<Route, Access> entry : routes()) {
+            Route route = entry.getKey();
+            if (!route.path().contains("{id}") || entry.getValue() != Access.PARTICIPANT) continue;
+            String prefix = route.path().substring(0, route.path().indexOf("{id}"));
+            assertThat(owned).as("an owned object for " + route + " (add it to this test)").containsKey(prefix);
+            String path = route.path().replace("{id}", owned.get(prefix));
+            Http.Reply intruding = http.send(intruderFor(prefix).key(), route.method(), path, bodyFor(route), List.of());
+            assertThat(intruding.status()).as(route + " by another participant: " + intruding.body()).isEqualTo(404);
+            String missing = route.path().replace("{id}", prefix.replace("/v1/", "").replace("/", "") + "_missing");
+            Http.Reply absent = http.send(intruderFor(prefix).key(), route.method(), missing, bodyFor(route), List.of());
+            assertThat(absent.status()).as(route + " with a missing id").isEqualTo(404);
+            assertThat(intruding.errorCode()).isEqualTo(absent.errorCode());
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void theOwnerReachesItsObjectsOnEveryGetRoute() {
+        for (Map.Entry<Route, Access> entry : routes()) {
+            Route route = entry.getKey();
+            if (!route.method().equals("GET") || !route.path().contains("{id}") || entry.getValue() != Access.PARTICIPANT) {
+                continue;
+            }
+            String prefix = route.path().substring(0, route.path().indexOf("{id}"));
+            Http.Reply reply = http.get(ownerOf(prefix).key(), route.path().replace("{id}", owned.get(prefix)));
+            assertThat(reply.status()).as(route + ": " + reply.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void everyOperatorRouteIsForbiddenToOthers() {
+        int checked = 0;
+        for (Map.Entry<Route, Access> entry : routes()) {
+            if (entry.getValue() != Access.OPERATOR) continue;
+            Route route = entry.getKey();
+            String path = route.path().replace("{id}", owner.id());
+            for (TestNode.Party other : List.of(owner, ownerWallet)) {
+                Http.Reply reply = http.send(other.key(), route.method(), path, bodyFor(route), List.of());
+                assertThat(reply.status()).as(route + ": " + reply.body()).isEqualTo(403);
+                assertThat(reply.errorCode()).isEqualTo("operator_only");
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void everyVersionedRouteNeedsAValidKey() {
+        for (Map.Entry<Route, Access> entry : routes()) {
+            Route route = entry.getKey();
+            String path = route.path().replace("{id}", "x_1");
+            Http.Reply none = http.send(null, route.method(), path, bodyFor(route), List.of());
+            assertThat(none.status()).as(route.toString()).isEqualTo(401);
+            assertThat(none.errorCode()).isEqualTo("api_key_missing");
+            Http.Reply wrong = http.send("ck_" + "0".repeat(32) + "_" + "A".repeat(43), route.method(), path,
+                    bodyFor(route), List.of());
+            assertThat(wrong.status()).as(route.toString()).isEqualTo(401);
+            assertThat(wrong.errorCode()).isEqualTo("api_key_invalid");
+        }
+    }
+
+    @Test
+    void everyListShowsTheCallersObjectsOnly() {
+        for (Map.Entry<Route, Access> entry : routes()) {
+            Route route = entry.getKey();
+            if (!route.method().equals("GET") || route.path().contains("{") || entry.getValue() != Access.PARTICIPANT
+                    || route.path().equals("/v1/account")) {
+                continue;
+            }
+            String prefix = route.path() + "/";
+            Http.Reply mine = http.get(ownerOf(prefix).key(), route.path());
+            Http.Reply theirs = http.get(intruderFor(prefix).key(), route.path());
+            assertThat(mine.status()).as(route.toString()).isEqualTo(200);
+            assertThat(mine.json().get("data")).as(route + " lists the owner's objects").isNotEmpty();
+            List<String> ownerIds = new ArrayList<>();
+            mine.json().get("data").forEach(o -> ownerIds.add(o.get("id").asString()));
+            theirs.json().get("data").forEach(o -> assertThat(ownerIds).as(route.toString())
+                    .doesNotContain(o.get("id").asString()));
+        }
+    }
+
+    /** A valid body for each POST, so that only ownership can make it fail. */
+    private static String bodyFor(Route route) {
+        if (!route.method().equals("POST")) return null;
+        return route.path().endsWith("/top_ups") ? "{\"amount\":1,\"currency\":\"USD\"}" : "{}";
+    }
+}

@@ -1,0 +1,121 @@
+package org.corridor.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import org.corridor.app.node.SwitchNode;
+import org.corridor.store.testing.TestDatabase;
+import org.corridor.store.testing.TestStores;
+
+/**
+ * A real Corridor node for a test: a fresh SQLite file or PostgreSQL schema, the whole switch, and the API on a
+ * random port, with helpers that onboard participants through the API as an operator would.
+ */
+final class TestNode implements AutoCloseable {
+    static final int RATE_LIMIT_FOR_TESTS = 100_000;
+
+    private final TestDatabase database;
+    private SwitchNode node;
+    private Http http;
+    final String operatorKey;
+
+    private TestNode(TestDatabase database, int rateLimit) {
+        this.database = database;
+        start(rateLimit);
+        this.operatorKey = node.operatorKey().orElseThrow();
+    }
+
+    static TestNode start(String kind, Path directory) {
+        return start(kind, directory, RATE_LIMIT_FOR_TESTS);
+    }
+
+    static TestNode start(String kind, Path directory, int rateLimit) {
+        TestDatabase database = TestStores.database(kind, directory);
+        try {
+            return new TestNode(database, rateLimit);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private void start(int rateLimit) {
+        node = SwitchNode.start(new SwitchNode.Settings(database.url(), "127.0.0.1", 0, rateLimit, false),
+                InstantSource.system());
+        http = new Http(node.api().port());
+    }
+
+    /** Stops the node and starts it again on the same database: what survives is what was durable. */
+    void restart() {
+        node.close();
+        start(RATE_LIMIT_FOR_TESTS);
+    }
+
+    Http http() {
+        return http;
+    }
+
+    SwitchNode node() {
+        return node;
+    }
+
+    String kind() {
+        return database.kind();
+    }
+
+    /** A participant and an API key of its own. */
+    record Party(String id, String key) {}
+
+    Party merchant(int feeBasisPoints, String... currencies) {
+        return participant(Map.of("role", "merchant", "name", "Shop", "country", "US", "settlement_currency",
+                currencies[0], "currencies", List.of(currencies), "merchant_category_code", "5411",
+                "fee_basis_points", feeBasisPoints));
+    }
+
+    Party walletProvider(String... currencies) {
+        return participant(Map.of("role", "wallet_provider", "name", "Wallet", "country", "CN",
+                "settlement_currency", currencies[0], "currencies", List.of(currencies)));
+    }
+
+    Party participant(Map<String, Object> body) {
+        Http.Reply created = http.post(operatorKey, "/v1/participants", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.text("id");
+        Http.Reply key = http.post(operatorKey, "/v1/participants/" + id + "/api_keys", Map.of("name", "test"));
+        assertThat(key.status()).as(key.body()).isEqualTo(200);
+        return new Party(id, key.text("secret"));
+    }
+
+    /** A customer of {@code provider} holding {@code amount} of {@code currency}. */
+    String customer(Party provider, String currency, long amount) {
+        Http.Reply customer = http.post(provider.key(), "/v1/customers", Map.of("currencies", List.of(currency)));
+        assertThat(customer.status()).as(customer.body()).isEqualTo(200);
+        String id = customer.text("id");
+        if (amount > 0) {
+            Http.Reply topUp = http.post(provider.key(), "/v1/customers/" + id + "/top_ups",
+                    Map.of("amount", amount, "currency", currency));
+            assertThat(topUp.status()).as(topUp.body()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    /** The posted balance of one currency in a balances list (a participant's or a customer's). */
+    static long posted(Http.Reply withBalances, String currency) {
+        for (var balance : withBalances.json().get("balances")) {
+            if (balance.get("currency").asString().equals(currency)) return balance.get("posted").asLong();
+        }
+        throw new AssertionError("no " + currency + " balance in " + withBalances.body());
+    }
+
+    @Override
+    public void close() {
+        try {
+            node.close();
+        } finally {
+            database.close();
+        }
+    }
+}
