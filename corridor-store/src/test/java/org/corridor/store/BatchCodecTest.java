@@ -13,6 +13,9 @@ import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.Transfer;
 import org.corridor.core.ledger.TransferFlags;
+import org.corridor.core.state.RecordKind;
+import org.corridor.store.records.RecordRow;
+import org.corridor.store.records.RecordSamples;
 import org.junit.jupiter.api.Test;
 
 /** The batch log's encoding: every kind of change survives the round trip, and bad bytes get a clear error. */
@@ -43,6 +46,32 @@ class BatchCodecTest {
         assertThat(changes.pendingResolutions()).hasSize(1);
         assertThat(changes.balanceHistory()).isNotEmpty();
         assertThat(BatchCodec.decode(BatchCodec.encode(LoggedBatch.ofLedger(changes))).ledger()).isEqualTo(changes);
+    }
+
+    @Test
+    void objectRowsTravelWithTheLedgerChangesIncludingRemovals() {
+        List<RecordRow> rows = new java.util.ArrayList<>(RecordSamples.everyKind().stream().map(RecordRow::of).toList());
+        rows.add(new RecordRow(RecordKind.TOP_UP, "tu_gone", null));
+        LoggedBatch batch = new LoggedBatch(everyKindOfChange(), rows);
+        LoggedBatch decoded = BatchCodec.decode(BatchCodec.encode(batch));
+        assertThat(decoded.ledger()).isEqualTo(batch.ledger());
+        assertThat(decoded.records()).hasSameSizeAs(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(decoded.records().get(i).kind()).isEqualTo(rows.get(i).kind());
+            assertThat(decoded.records().get(i).id()).isEqualTo(rows.get(i).id());
+            assertThat(decoded.records().get(i).body()).isEqualTo(rows.get(i).body());
+        }
+    }
+
+    @Test
+    void aLedgerOnlyEntryOfFormatVersionOneStillDecodes() {
+        byte[] current = BatchCodec.encode(LoggedBatch.ofLedger(everyKindOfChange()));
+        // Version 1 is version 2 without the trailing count of object rows.
+        byte[] versionOne = Arrays.copyOf(current, current.length - 4);
+        versionOne[0] = 1;
+        LoggedBatch decoded = BatchCodec.decode(versionOne);
+        assertThat(decoded.ledger()).isEqualTo(everyKindOfChange());
+        assertThat(decoded.records()).isEmpty();
     }
 
     @Test

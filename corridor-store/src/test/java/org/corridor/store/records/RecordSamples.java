@@ -1,0 +1,64 @@
+package org.corridor.store.records;
+
+import java.util.List;
+import java.util.Map;
+import org.corridor.core.Id128;
+import org.corridor.core.participant.ApiKey;
+import org.corridor.core.participant.Customer;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.ParticipantRole;
+import org.corridor.core.participant.TopUp;
+import org.corridor.core.payment.CaptureMethod;
+import org.corridor.core.payment.PaymentError;
+import org.corridor.core.payment.PaymentIntent;
+import org.corridor.core.payment.PaymentIntentStatus;
+import org.corridor.core.payment.PaymentMethod;
+import org.corridor.core.payment.Refund;
+import org.corridor.core.state.IdempotencyRecord;
+import org.corridor.core.state.RecordChange;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.Reply;
+import org.corridor.core.state.StoredError;
+import org.corridor.core.webhook.Delivery;
+import org.corridor.core.webhook.DeliveryStatus;
+import org.corridor.core.webhook.Event;
+import org.corridor.core.webhook.SigningSecret;
+import org.corridor.core.webhook.WebhookEndpoint;
+
+/** One object of every stored kind, with every optional field set, and one with them left out. */
+public final class RecordSamples {
+    private RecordSamples() {}
+
+    public static final PaymentIntent INTENT = new PaymentIntent("pi_1", "acct_m", 2_500, "USD", CaptureMethod.MANUAL,
+            PaymentIntentStatus.REQUIRES_PAYMENT_METHOD, "Order 1 — 订单", Map.of("order", "1", "note", "ü"),
+            "pi_1_secret_x", new PaymentMethod.CustomerBalance("cus_1"), 0, 0, 0, 0, new Id128(7, 8),
+            new PaymentError("insufficient_funds", "Too low."), "", 1_795_000_000_123_456_789L);
+    public static final PaymentIntent BARE_INTENT = PaymentIntent.create("pi_2", "acct_m", 1, "JPY",
+            CaptureMethod.AUTOMATIC, "", Map.of(), "pi_2_secret_y", null, 5);
+
+    public static List<RecordChange> everyKind() {
+        return List.of(
+                new RecordChange(RecordKind.PARTICIPANT, "acct_m", new Participant("acct_m", ParticipantRole.MERCHANT,
+                        "Shop", "US", "USD", 5411, "US00 1234", 290, Map.of("USD", new Id128(1, 2), "CNY", new Id128(3, 4)),
+                        Map.of("k", "v"), 11)),
+                new RecordChange(RecordKind.API_KEY, "key_1", new ApiKey("key_1", "acct_m", "ci", new byte[32], "abcd", 12, 0)),
+                new RecordChange(RecordKind.CUSTOMER, "cus_1", new Customer("cus_1", "acct_w", "Li",
+                        Map.of("CNY", new Id128(5, 6)), Map.of(), 13)),
+                new RecordChange(RecordKind.TOP_UP, "tu_1", new TopUp("tu_1", "acct_w", "cus_1", 900, "CNY", new Id128(9, 9), 14)),
+                new RecordChange(RecordKind.PAYMENT_INTENT, "pi_1", INTENT),
+                new RecordChange(RecordKind.PAYMENT_INTENT, "pi_2", BARE_INTENT),
+                new RecordChange(RecordKind.REFUND, "re_1", new Refund("re_1", "acct_m", "pi_1", 100, "USD", "duplicate",
+                        Map.of("a", "b"), new Id128(1, 1), 15)),
+                new RecordChange(RecordKind.IDEMPOTENCY, "acct_m k", new IdempotencyRecord("acct_m", "k", "f00d",
+                        Reply.of(402, RecordKind.PAYMENT_INTENT, INTENT), 16)),
+                new RecordChange(RecordKind.IDEMPOTENCY, "acct_m e", new IdempotencyRecord("acct_m", "e", "beef",
+                        Reply.error(new StoredError(400, "invalid_request_error", "amount_invalid", "Bad.", "amount")), 17)),
+                new RecordChange(RecordKind.EVENT, "evt_1", new Event("evt_1", "acct_m", "payment_intent.created",
+                        RecordKind.PAYMENT_INTENT, BARE_INTENT, 18)),
+                new RecordChange(RecordKind.WEBHOOK_ENDPOINT, "we_1", new WebhookEndpoint("we_1", "acct_m",
+                        "https://example.com/hooks", List.of("*"),
+                        List.of(new SigningSecret("whsec_new", 0), new SigningSecret("whsec_old", 99)), false, 19)),
+                new RecordChange(RecordKind.DELIVERY, "evt_1/we_1", new Delivery("evt_1/we_1", "evt_1", "we_1", "acct_m",
+                        DeliveryStatus.PENDING, 2, 20, 30, 500, "HTTP 500")));
+    }
+}
