@@ -30,7 +30,7 @@ class ArchitectureTest {
     @Test
     void importsEveryModule() {
         // Guards the rules below against passing vacuously because nothing was imported.
-        for (String module : new String[] {"core", "store", "api", "sim", "app"}) {
+        for (String module : new String[] {"core", "store", "gateway", "services", "api", "sim", "app"}) {
             org.assertj.core.api.Assertions.assertThat(corridor.stream()
                     .anyMatch(c -> c.getPackageName().startsWith("org.corridor." + module)))
                     .as("classes of corridor-" + module + " were imported").isTrue();
@@ -89,10 +89,36 @@ class ArchitectureTest {
     }
 
     @Test
-    void apiCallsServicesNeverTheStore() {
+    void apiCallsServicesThroughCorePortsOnly() {
         noClasses().that().resideInAPackage("org.corridor.api..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("org.corridor.store..", "org.corridor.sim..", "org.corridor.app..")
+                .resideInAnyPackage("org.corridor.store..", "org.corridor.services..", "org.corridor.gateway..",
+                        "org.corridor.sim..", "org.corridor.app..")
+                .check(corridor);
+    }
+
+    @Test
+    void gatewayDoesOutboundIoWithTheCoreOnly() {
+        noClasses().that().resideInAPackage("org.corridor.gateway..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.corridor.store..", "org.corridor.services..", "org.corridor.api..",
+                        "org.corridor.sim..", "org.corridor.app..")
+                .check(corridor);
+    }
+
+    @Test
+    void servicesKnowNothingOfHttpRoutesSimulatorsOrTheApp() {
+        noClasses().that().resideInAPackage("org.corridor.services..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.corridor.api..", "org.corridor.sim..", "org.corridor.app..", "io.javalin..")
+                .check(corridor);
+    }
+
+    @Test
+    void storeKnowsNothingOfServicesGatewayOrApi() {
+        noClasses().that().resideInAPackage("org.corridor.store..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.corridor.services..", "org.corridor.gateway..", "org.corridor.api..")
                 .check(corridor);
     }
 

@@ -2,6 +2,8 @@ package org.corridor.app.node;
 
 import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import org.corridor.core.state.RecordKind;
 import org.corridor.gateway.webhook.RetrySchedule;
 import org.corridor.gateway.webhook.WebhookSender;
 import org.corridor.services.CommittedObjects;
+import org.corridor.services.ReservationSweeper;
 import org.corridor.services.StoreLedgerReader;
 import org.corridor.services.WebhookDispatcher;
 import org.corridor.services.WriterCommands;
@@ -50,37 +53,52 @@ public final class SwitchNode implements AutoCloseable {
     private final LedgerStore store;
     private final LedgerWriter writer;
     private final WebhookDispatcher dispatcher;
+    private final ReservationSweeper sweeper;
     private final ApiServer api;
     private final String operatorKey;
 
-    private SwitchNode(LedgerStore store, LedgerWriter writer, WebhookDispatcher dispatcher, ApiServer api,
-            String operatorKey) {
+    private SwitchNode(LedgerStore store, LedgerWriter writer, WebhookDispatcher dispatcher, ReservationSweeper sweeper,
+            ApiServer api, String operatorKey) {
         this.store = store;
         this.writer = writer;
         this.dispatcher = dispatcher;
+        this.sweeper = sweeper;
         this.api = api;
         this.operatorKey = operatorKey;
     }
 
     public static SwitchNode start(Settings settings, InstantSource clock) {
         SecureRandom random = new SecureRandom();
-        LedgerStore store = Stores.open(settings.storeUrl());
+        // What has started so far, stopped in reverse if a later part cannot start.
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
+            LedgerStore store = Stores.open(settings.storeUrl());
+            started.push(store);
             CommittedObjects objects = new CommittedObjects();
             WebhookDispatcher dispatcher = new WebhookDispatcher(objects, new EventJson(), new WebhookSender(clock),
                     new RetrySchedule(new SplittableRandom(random.nextLong())), clock);
             objects.onDelivery(dispatcher::deliveryCommitted);
             LedgerWriter writer = LedgerWriter.start(store, clock, BatchObserver.NONE, ids(random), objects);
+            started.push(writer);
             WriterCommands commands = new WriterCommands(writer);
             String operatorKey = bootstrapOperator(commands, objects, random, settings.newOperatorKey());
             dispatcher.start(commands);
+            started.push(dispatcher);
+            ReservationSweeper sweeper = new ReservationSweeper().start(commands);
+            started.push(sweeper);
             V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), random);
             int rate = settings.requestsPerSecondPerKey();
             ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
                     new KeyAuthentication(objects, new RateLimiter(rate, rate))).start();
-            return new SwitchNode(store, writer, dispatcher, api, operatorKey);
+            return new SwitchNode(store, writer, dispatcher, sweeper, api, operatorKey);
         } catch (RuntimeException failed) {
-            store.close();
+            while (!started.isEmpty()) {
+                try {
+                    started.pop().close();
+                } catch (Exception alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+            }
             throw failed;
         }
     }
@@ -136,6 +154,7 @@ public final class SwitchNode implements AutoCloseable {
     public void close() {
         try {
             api.close();
+            sweeper.close();
             dispatcher.close();
             writer.close();
         } finally {

@@ -172,6 +172,20 @@ public final class PaymentOperations {
         return canceled;
     }
 
+    /**
+     * Cancels every intent whose reservation the ledger expired (reason {@code expired}), with its event, and
+     * returns how many. Run now and then; a capture of such an intent also finds it expired.
+     */
+    public static int cancelExpiredReservations(SwitchState state) {
+        List<PaymentIntent> expired = state.all(RecordKind.PAYMENT_INTENT).stream()
+                .map(PaymentIntent.class::cast)
+                .filter(pi -> pi.status() == PaymentIntentStatus.REQUIRES_CAPTURE)
+                .filter(pi -> state.ledger().pendingStatus(pi.reservationId()).orElseThrow() == PendingStatus.EXPIRED)
+                .toList();
+        for (PaymentIntent intent : expired) cancel(state, intent, "expired");
+        return expired.size();
+    }
+
     /** Returns {@code amountMinor} (zero: all that is left) of a succeeded intent to the shopper. */
     public static Outcome<RefundResult, Refund> refund(SwitchState state, String callerId, String refundId,
             String intentId, long amountMinor, String reason, Map<String, String> metadata) {

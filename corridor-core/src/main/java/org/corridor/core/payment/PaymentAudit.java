@@ -1,0 +1,85 @@
+package org.corridor.core.payment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.corridor.core.Id128;
+import org.corridor.core.ledger.Account;
+import org.corridor.core.ledger.AccountFlags;
+import org.corridor.core.ledger.PendingStatus;
+import org.corridor.core.money.Currencies;
+import org.corridor.core.participant.Customer;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.SwitchState;
+
+/**
+ * The invariants between the switch's objects and the ledger, checked when the writer loads its state (with
+ * {@link org.corridor.core.ledger.LedgerAudit}): Corridor refuses to run on state that breaks one.
+ */
+public final class PaymentAudit {
+    private PaymentAudit() {}
+
+    /** Every broken invariant, as a sentence; empty when all hold. */
+    public static List<String> violations(SwitchState state) {
+        List<String> violations = new ArrayList<>();
+        Map<String, Long> refunded = new HashMap<>();
+        for (Object value : state.all(RecordKind.REFUND)) {
+            Refund refund = (Refund) value;
+            refunded.merge(refund.paymentIntentId(), refund.amountMinor(), Math::addExact);
+            if (state.ledger().transfer(refund.transferId()).isEmpty()) {
+                violations.add("refund " + refund.id() + " has no ledger transfer " + refund.transferId());
+            }
+        }
+        for (Object value : state.all(RecordKind.PAYMENT_INTENT)) {
+            PaymentIntent intent = (PaymentIntent) value;
+            String id = "payment intent " + intent.id();
+            if (intent.amountRefunded() < 0 || intent.amountRefunded() > intent.amountReceived()
+                    || intent.amountReceived() > intent.amountMinor()) {
+                violations.add(id + " has refunded " + intent.amountRefunded() + " of " + intent.amountReceived()
+                        + " received of " + intent.amountMinor());
+            }
+            if (refunded.getOrDefault(intent.id(), 0L) != intent.amountRefunded()) {
+                violations.add(id + " shows " + intent.amountRefunded() + " refunded, its refunds add up to "
+                        + refunded.getOrDefault(intent.id(), 0L));
+            }
+            if (intent.status() == PaymentIntentStatus.REQUIRES_CAPTURE) {
+                Optional<PendingStatus> reservation = state.ledger().pendingStatus(intent.reservationId());
+                if (reservation.isEmpty() || reservation.get() == PendingStatus.POSTED
+                        || reservation.get() == PendingStatus.VOIDED) {
+                    violations.add(id + " awaits capture but its reservation is " + reservation.orElse(null));
+                }
+            }
+            if (intent.status() == PaymentIntentStatus.SUCCEEDED && intent.amountReceived() == 0) {
+                violations.add(id + " succeeded without receiving anything");
+            }
+        }
+        for (Object value : state.all(RecordKind.PARTICIPANT)) {
+            Participant participant = (Participant) value;
+            checkAccounts(state, "participant " + participant.id(), participant.accounts(),
+                    participant.role().accountCode(), 0, violations);
+        }
+        for (Object value : state.all(RecordKind.CUSTOMER)) {
+            Customer customer = (Customer) value;
+            checkAccounts(state, "customer " + customer.id(), customer.accounts(), Customer.BALANCE_ACCOUNT_CODE,
+                    AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS, violations);
+        }
+        return violations;
+    }
+
+    private static void checkAccounts(SwitchState state, String owner, Map<String, Id128> accounts, int code,
+            int flags, List<String> violations) {
+        for (Map.Entry<String, Id128> entry : accounts.entrySet()) {
+            Optional<Account> account = state.ledger().account(entry.getValue());
+            if (account.isEmpty()) {
+                violations.add(owner + " has no ledger account " + entry.getValue() + " for " + entry.getKey());
+            } else if (account.get().ledger() != Currencies.ledger(entry.getKey()) || account.get().code() != code
+                    || (account.get().flags() & flags) != flags) {
+                violations.add(owner + "'s " + entry.getKey() + " account " + entry.getValue()
+                        + " has the wrong ledger, code or flags");
+            }
+        }
+    }
+}
