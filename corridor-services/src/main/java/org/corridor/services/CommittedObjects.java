@@ -40,19 +40,41 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
         }
     }
 
-    private final EnumMap<RecordKind, ConcurrentHashMap<String, Object>> objects = new EnumMap<>(RecordKind.class);
-    private final EnumMap<RecordKind, ConcurrentHashMap<String, NavigableMap<Position, OwnedObject>>> byOwner =
-            new EnumMap<>(RecordKind.class);
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Delivery>> deliveriesByEvent =
-            new ConcurrentHashMap<>();
-    private volatile Consumer<Delivery> deliveryListener = delivery -> {};
+    /** Everything readers see; replaced whole when the writer reloads, so a reader never sees it half-filled. */
+    private static final class View {
+        final EnumMap<RecordKind, ConcurrentHashMap<String, Object>> objects = new EnumMap<>(RecordKind.class);
+        final EnumMap<RecordKind, ConcurrentHashMap<String, NavigableMap<Position, OwnedObject>>> byOwner =
+                new EnumMap<>(RecordKind.class);
+        final ConcurrentHashMap<String, ConcurrentHashMap<String, Delivery>> deliveriesByEvent = new ConcurrentHashMap<>();
 
-    public CommittedObjects() {
-        for (RecordKind kind : RecordKind.values()) {
-            objects.put(kind, new ConcurrentHashMap<>());
-            byOwner.put(kind, new ConcurrentHashMap<>());
+        View() {
+            for (RecordKind kind : RecordKind.values()) {
+                objects.put(kind, new ConcurrentHashMap<>());
+                byOwner.put(kind, new ConcurrentHashMap<>());
+            }
+        }
+
+        void apply(RecordChange change) {
+            Object previous = change.removed()
+                    ? objects.get(change.kind()).remove(change.id())
+                    : objects.get(change.kind()).put(change.id(), change.value());
+            if (previous instanceof OwnedObject old) ownerIndex(change.kind(), old.ownerId()).remove(position(old));
+            if (change.value() instanceof OwnedObject owned) {
+                ownerIndex(change.kind(), owned.ownerId()).put(position(owned), owned);
+            }
+            if (change.value() instanceof Delivery delivery) {
+                deliveriesByEvent.computeIfAbsent(delivery.eventId(), id -> new ConcurrentHashMap<>())
+                        .put(delivery.endpointId(), delivery);
+            }
+        }
+
+        NavigableMap<Position, OwnedObject> ownerIndex(RecordKind kind, String ownerId) {
+            return byOwner.get(kind).computeIfAbsent(ownerId, id -> new ConcurrentSkipListMap<>());
         }
     }
+
+    private volatile View view = new View();
+    private volatile Consumer<Delivery> deliveryListener = delivery -> {};
 
     /** Hands every committed delivery change (and, on start-up, every delivery) to {@code listener}. */
     public void onDelivery(Consumer<Delivery> listener) {
@@ -61,45 +83,26 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
 
     @Override
     public void restored(SwitchState state) {
-        for (RecordKind kind : RecordKind.values()) {
-            objects.get(kind).clear();
-            byOwner.get(kind).clear();
-        }
-        deliveriesByEvent.clear();
+        View fresh = new View();
         List<Delivery> deliveries = new ArrayList<>();
         for (RecordKind kind : RecordKind.values()) {
             if (kind == RecordKind.ERROR) continue;
             for (Object value : state.all(kind)) {
-                String id = idOf(kind, value);
-                apply(new RecordChange(kind, id, value));
+                fresh.apply(new RecordChange(kind, idOf(kind, value), value));
                 if (value instanceof Delivery delivery) deliveries.add(delivery);
             }
         }
+        view = fresh;
         deliveries.forEach(deliveryListener);
     }
 
     @Override
     public void committed(List<RecordChange> records) {
+        View current = view;
         for (RecordChange change : records) {
-            apply(change);
+            current.apply(change);
             if (change.value() instanceof Delivery delivery) deliveryListener.accept(delivery);
         }
-    }
-
-    private void apply(RecordChange change) {
-        Object previous = change.removed()
-                ? objects.get(change.kind()).remove(change.id())
-                : objects.get(change.kind()).put(change.id(), change.value());
-        if (previous instanceof OwnedObject old) ownerIndex(change.kind(), old.ownerId()).remove(position(old));
-        if (change.value() instanceof OwnedObject owned) ownerIndex(change.kind(), owned.ownerId()).put(position(owned), owned);
-        if (change.value() instanceof Delivery delivery) {
-            deliveriesByEvent.computeIfAbsent(delivery.eventId(), id -> new ConcurrentHashMap<>())
-                    .put(delivery.endpointId(), delivery);
-        }
-    }
-
-    private NavigableMap<Position, OwnedObject> ownerIndex(RecordKind kind, String ownerId) {
-        return byOwner.get(kind).computeIfAbsent(ownerId, id -> new ConcurrentSkipListMap<>());
     }
 
     private static Position position(OwnedObject object) {
@@ -117,17 +120,18 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
 
     @Override
     public <T> Optional<T> find(RecordKind kind, String id, Class<T> type) {
-        return Optional.ofNullable(objects.get(kind).get(id)).map(type::cast);
+        return Optional.ofNullable(view.objects.get(kind).get(id)).map(type::cast);
     }
 
     @Override
     public <T extends OwnedObject> Page<T> list(RecordKind kind, String ownerId, Class<T> type, int limit,
             String startingAfter, Predicate<? super T> filter) {
         Check.that(limit >= 1 && limit <= PAGE_LIMIT_MAX, "a page holds 1 to " + PAGE_LIMIT_MAX + " objects");
-        NavigableMap<Position, OwnedObject> index = byOwner.get(kind).getOrDefault(ownerId, new ConcurrentSkipListMap<>());
+        View current = view;
+        NavigableMap<Position, OwnedObject> index = current.byOwner.get(kind).getOrDefault(ownerId, new ConcurrentSkipListMap<>());
         NavigableMap<Position, OwnedObject> from = index;
         if (startingAfter != null) {
-            Object cursor = objects.get(kind).get(startingAfter);
+            Object cursor = current.objects.get(kind).get(startingAfter);
             if (!(cursor instanceof OwnedObject owned) || !owned.ownerId().equals(ownerId)) return new Page<>(List.of(), false);
             from = index.tailMap(position(owned), false);
         }
@@ -143,7 +147,7 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
 
     @Override
     public List<Delivery> deliveriesOf(String eventId) {
-        Map<String, Delivery> deliveries = deliveriesByEvent.get(eventId);
+        Map<String, Delivery> deliveries = view.deliveriesByEvent.get(eventId);
         return deliveries == null ? List.of() : List.copyOf(deliveries.values());
     }
 }

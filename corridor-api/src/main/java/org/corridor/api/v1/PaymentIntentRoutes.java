@@ -34,7 +34,7 @@ final class PaymentIntentRoutes implements RouteGroup {
     record PaymentMethodParam(String type, String customer) {}
 
     record CreateIntent(Long amount, String currency, String captureMethod, String description,
-            Map<String, String> metadata, PaymentMethodParam paymentMethod, Boolean confirm) {}
+            Map<String, String> metadata, PaymentMethodParam paymentMethod) {}
 
     record Confirm(PaymentMethodParam paymentMethod, String clientSecret) {}
 
@@ -72,8 +72,6 @@ final class PaymentIntentRoutes implements RouteGroup {
             String description = Params.text(request.description(), "description", Params.DESCRIPTION_CHARS_MAX, false);
             Map<String, String> metadata = Params.metadata(request.metadata());
             PaymentMethod method = paymentMethod(request.paymentMethod(), false);
-            boolean confirm = Boolean.TRUE.equals(request.confirm());
-            if (confirm && method == null) throw Params.missing("payment_method");
             return state -> {
                 PaymentIntent spec = PaymentIntent.create(id, owner, amount, currency, captureMethod, description,
                         metadata, clientSecret, method, state.now());
@@ -87,8 +85,7 @@ final class PaymentIntentRoutes implements RouteGroup {
                         case OK -> throw new IllegalStateException();
                     };
                 }
-                return confirm ? confirmReply(PaymentOperations.confirm(state, owner, id, null, null), id, method)
-                        : Replies.ok(RecordKind.PAYMENT_INTENT, created.value());
+                return Replies.ok(RecordKind.PAYMENT_INTENT, created.value());
             };
         });
     }

@@ -89,11 +89,18 @@ class PaymentFlowTest {
             TestNode.Party wallet = node.walletProvider("JPY");
             String shopper = node.customer(wallet, "JPY", 5_000);
 
-            // The merchant confirms in the create call, paying from a customer that is not its own: not found.
-            Http.Reply foreign = http.post(merchant.key(), "/v1/payment_intents", Map.of("amount", 1_000, "currency",
-                    "JPY", "confirm", true, "payment_method", Map.of("type", "customer_balance", "customer", shopper)));
+            // The merchant names the shopper's balance at creation; only the shopper's wallet provider can confirm it.
+            Http.Reply named = http.post(merchant.key(), "/v1/payment_intents", Map.of("amount", 1_000, "currency",
+                    "JPY", "payment_method", Map.of("type", "customer_balance", "customer", shopper)));
+            assertThat(named.text("status")).isEqualTo("requires_confirmation");
+            Http.Reply foreign = http.post(merchant.key(), "/v1/payment_intents/" + named.text("id") + "/confirm", null);
             assertThat(foreign.status()).as(foreign.body()).isEqualTo(404);
             assertThat(foreign.json().get("error").get("param").asString()).isEqualTo("payment_method[customer]");
+            Http.Reply byWallet = http.post(wallet.key(), "/v1/payment_intents/" + named.text("id") + "/confirm",
+                    Map.of("client_secret", named.text("client_secret")));
+            assertThat(byWallet.status()).as(byWallet.body()).isEqualTo(200);
+            assertThat(TestNode.posted(http.get(wallet.key(), "/v1/customers/" + shopper), "JPY")).isEqualTo(4_000);
+            http.post(wallet.key(), "/v1/customers/" + shopper + "/top_ups", Map.of("amount", 1_000, "currency", "JPY"));
 
             Http.Reply created = http.post(merchant.key(), "/v1/payment_intents", Map.of("amount", 6_000, "currency", "JPY"));
             String intent = created.text("id");
@@ -115,7 +122,7 @@ class PaymentFlowTest {
             assertThat(paid.text("status")).isEqualTo("succeeded");
             assertThat(paid.number("fee_amount")).isEqualTo(60);
             assertThat(TestNode.posted(http.get(wallet.key(), "/v1/customers/" + shopper), "JPY")).isZero();
-            assertThat(TestNode.posted(http.get(merchant.key(), "/v1/account"), "JPY")).isEqualTo(5_940);
+            assertThat(TestNode.posted(http.get(merchant.key(), "/v1/account"), "JPY")).isEqualTo(990 + 5_940);
 
             Http.Reply again = http.post(wallet.key(), "/v1/payment_intents/" + intent + "/confirm", pay);
             assertThat(again.status()).isEqualTo(409);
@@ -136,8 +143,8 @@ class PaymentFlowTest {
             assertThat(afterCancel.status()).isEqualTo(409);
 
             Http.Reply listed = http.get(merchant.key(), "/v1/payment_intents?status=succeeded");
-            assertThat(listed.json().get("data")).hasSize(1);
-            assertThat(listed.json().get("data").get(0).get("id").asString()).isEqualTo(intent);
+            assertThat(listed.json().get("data")).extracting(o -> o.get("id").asString())
+                    .containsExactly(intent, named.text("id"));
         }
     }
 
