@@ -34,10 +34,10 @@ public final class PaymentOperations {
     /** In precedence order. */
     public enum CreateResult { OK, NOT_A_MERCHANT, CURRENCY_NOT_SUPPORTED }
 
-    /** In precedence order; {@link #INSUFFICIENT_FUNDS} is a decline and changes the intent. */
+    /** In precedence order; {@link #DECLINED} (the ledger refused the money, as for insufficient funds) changes the intent. */
     public enum ConfirmResult {
         OK, PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, PAYMENT_METHOD_MISSING, CUSTOMER_NOT_FOUND,
-        CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS
+        CURRENCY_NOT_SUPPORTED, DECLINED
     }
 
     /** In precedence order; {@link #RESERVATION_EXPIRED} cancels the intent. */
@@ -100,13 +100,16 @@ public final class PaymentOperations {
                     TransferCodes.PAYMENT).withUserData(reference));
             fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
         }
-        if (!applyChain(state, chain)) {
-            PaymentIntent failed = intent.failed(paying,
-                    new PaymentError("insufficient_funds", "The customer's balance is too low for this payment."));
+        CreateTransferResult moved = applyChain(state, chain);
+        if (moved != CreateTransferResult.OK) {
+            PaymentError error = moved == CreateTransferResult.EXCEEDS_CREDITS
+                    ? new PaymentError("insufficient_funds", "The customer's balance is too low for this payment.")
+                    : new PaymentError("payment_refused", "The ledger refused the payment (" + moved + ").");
+            PaymentIntent failed = intent.failed(paying, error);
             state.put(RecordKind.PAYMENT_INTENT, failed.id(), failed);
             WebhookOperations.emit(state, failed.ownerId(), EventTypes.PAYMENT_INTENT_PAYMENT_FAILED,
                     RecordKind.PAYMENT_INTENT, failed);
-            return Outcome.of(ConfirmResult.INSUFFICIENT_FUNDS, failed);
+            return Outcome.of(ConfirmResult.DECLINED, failed);
         }
         PaymentIntent paid = intent.captureMethod() == CaptureMethod.MANUAL
                 ? intent.reserved(paying, reservation)
@@ -139,7 +142,12 @@ public final class PaymentOperations {
         List<Transfer> chain = new ArrayList<>();
         chain.add(resolution(state.ids().next(), intent.reservationId(), amount, reference, TransferFlags.POST_PENDING));
         long fee = addFee(state, chain, merchant, merchantAccount, amount, intent.currency(), reference);
-        Check.that(applyChain(state, chain), "a capture within the reservation was refused");
+        CreateTransferResult posted = applyChain(state, chain);
+        if (posted == CreateTransferResult.PENDING_TRANSFER_EXPIRED) {
+            // The post would be stamped at or after the reservation's timeout: too late, even within this batch.
+            return Outcome.of(CaptureResult.RESERVATION_EXPIRED, markCanceled(state, intent, "expired"));
+        }
+        Check.that(posted == CreateTransferResult.OK, "a capture within the reservation was refused: " + posted);
         PaymentIntent captured = intent.captured(amount, fee);
         state.put(RecordKind.PAYMENT_INTENT, captured.id(), captured);
         WebhookOperations.emit(state, captured.ownerId(), EventTypes.PAYMENT_INTENT_SUCCEEDED,
@@ -163,8 +171,15 @@ public final class PaymentOperations {
                 && state.ledger().pendingStatus(intent.reservationId()).orElseThrow() == PendingStatus.PENDING) {
             Transfer release = resolution(state.ids().next(), intent.reservationId(), 0,
                     ObjectIds.numberOf(intent.id()), TransferFlags.VOID_PENDING);
-            Check.that(applyChain(state, List.of(release)), "voiding a live reservation was refused");
+            CreateTransferResult voided = applyChain(state, List.of(release));
+            // A void stamped at the timeout finds the reservation expired: released all the same.
+            Check.that(voided == CreateTransferResult.OK || voided == CreateTransferResult.PENDING_TRANSFER_EXPIRED,
+                    "voiding a live reservation was refused: " + voided);
         }
+        return markCanceled(state, intent, reason);
+    }
+
+    private static PaymentIntent markCanceled(SwitchState state, PaymentIntent intent, String reason) {
         PaymentIntent canceled = intent.canceled(reason);
         state.put(RecordKind.PAYMENT_INTENT, canceled.id(), canceled);
         WebhookOperations.emit(state, canceled.ownerId(), EventTypes.PAYMENT_INTENT_CANCELED,
@@ -204,7 +219,8 @@ public final class PaymentOperations {
         Transfer transfer = Transfer.of(transferId, merchantAccount, customer.account(intent.currency()).orElseThrow(),
                 amount, Currencies.ledger(intent.currency()), TransferCodes.REFUND)
                 .withUserData(ObjectIds.numberOf(intent.id()));
-        Check.that(applyChain(state, List.of(transfer)), "a refund to a shopper was refused");
+        CreateTransferResult returned = applyChain(state, List.of(transfer));
+        Check.that(returned == CreateTransferResult.OK, "a refund to a shopper was refused: " + returned);
         Refund refund = new Refund(refundId, intent.ownerId(), intent.id(), amount, intent.currency(), reason, metadata,
                 transferId, state.now());
         state.put(RecordKind.REFUND, refundId, refund);
@@ -225,15 +241,20 @@ public final class PaymentOperations {
         return fee;
     }
 
-    /** Creates the transfers as one linked chain: true if all applied, false if none did. */
-    private static boolean applyChain(SwitchState state, List<Transfer> chain) {
+    /**
+     * Creates the transfers as one linked chain, all or none: {@code OK} if all applied, otherwise the result of
+     * the transfer that failed the chain.
+     */
+    private static CreateTransferResult applyChain(SwitchState state, List<Transfer> chain) {
         List<Transfer> linked = new ArrayList<>(chain.size());
         for (int i = 0; i < chain.size(); i++) {
             Transfer t = chain.get(i);
             linked.add(i < chain.size() - 1 ? t.withFlags(t.flags() | TransferFlags.LINKED) : t);
         }
         List<CreateTransferResult> results = state.ledger().createTransfers(linked);
-        return results.stream().allMatch(CreateTransferResult::applied);
+        if (results.stream().allMatch(CreateTransferResult::applied)) return CreateTransferResult.OK;
+        return results.stream().filter(r -> !r.applied() && r != CreateTransferResult.LINKED_EVENT_FAILED)
+                .findFirst().orElse(CreateTransferResult.LINKED_EVENT_FAILED);
     }
 
     private static Transfer resolution(Id128 id, Id128 pendingId, long amount, Id128 reference, int flag) {

@@ -32,6 +32,10 @@ public final class SwitchState {
     private final LinkedHashMap<String, RecordChange> changes = new LinkedHashMap<>();
     /** Idempotency records in creation order, for dropping them once their retention has passed. */
     private final ArrayDeque<Expiring> idempotencyByAge = new ArrayDeque<>();
+    /** Kinds looked up by owner on the payment path (every event looks for its owner's endpoints). */
+    private static final java.util.Set<RecordKind> INDEXED_BY_OWNER = java.util.EnumSet.of(RecordKind.WEBHOOK_ENDPOINT);
+
+    private final Map<String, java.util.Set<String>> endpointsByOwner = new HashMap<>();
     private final IdSource ids;
     private long now;
 
@@ -82,6 +86,7 @@ public final class SwitchState {
         Check.that(value != null, "a record value is never null; use remove");
         Check.that(kind != RecordKind.ERROR, "errors are kept inside idempotency records only");
         Object previous = tables.get(kind).put(id, value);
+        index(kind, id, value);
         if (kind == RecordKind.IDEMPOTENCY && previous == null) {
             idempotencyByAge.addLast(new Expiring(((IdempotencyRecord) value).createdAt(), id));
         }
@@ -90,12 +95,32 @@ public final class SwitchState {
 
     /** Removes an object; the removal becomes durable with the batch. */
     public void remove(RecordKind kind, String id) {
-        if (tables.get(kind).remove(id) != null) changes.put(key(kind, id), new RecordChange(kind, id, null));
+        Object removed = tables.get(kind).remove(id);
+        if (removed == null) return;
+        if (INDEXED_BY_OWNER.contains(kind) && removed instanceof OwnedObject owned) {
+            endpointsByOwner.getOrDefault(owned.ownerId(), java.util.Set.of()).remove(id);
+        }
+        changes.put(key(kind, id), new RecordChange(kind, id, null));
+    }
+
+    /** An owner's objects of a kind that is indexed by owner (webhook endpoints), in no particular order. */
+    public List<Object> ownedBy(RecordKind kind, String ownerId) {
+        Check.that(INDEXED_BY_OWNER.contains(kind), kind + " is not indexed by owner");
+        List<Object> owned = new ArrayList<>();
+        for (String id : endpointsByOwner.getOrDefault(ownerId, java.util.Set.of())) owned.add(tables.get(kind).get(id));
+        return owned;
+    }
+
+    private void index(RecordKind kind, String id, Object value) {
+        if (INDEXED_BY_OWNER.contains(kind) && value instanceof OwnedObject owned) {
+            endpointsByOwner.computeIfAbsent(owned.ownerId(), owner -> new java.util.TreeSet<>()).add(id);
+        }
     }
 
     /** Loads a committed object at start-up; not a change. */
     public void restore(RecordKind kind, String id, Object value) {
         tables.get(kind).put(id, value);
+        index(kind, id, value);
         if (kind == RecordKind.IDEMPOTENCY) {
             idempotencyByAge.addLast(new Expiring(((IdempotencyRecord) value).createdAt(), id));
         }

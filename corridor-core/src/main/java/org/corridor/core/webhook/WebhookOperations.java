@@ -97,9 +97,6 @@ public final class WebhookOperations {
     }
 
     private static List<WebhookEndpoint> endpointsOf(SwitchState state, String ownerId) {
-        return state.all(RecordKind.WEBHOOK_ENDPOINT).stream()
-                .map(WebhookEndpoint.class::cast)
-                .filter(e -> e.ownerId().equals(ownerId))
-                .toList();
+        return state.ownedBy(RecordKind.WEBHOOK_ENDPOINT, ownerId).stream().map(WebhookEndpoint.class::cast).toList();
     }
 }

@@ -53,7 +53,7 @@ class CancelResultTableTest {
 
     private static PaymentIntent declined(SwitchFixture f) {
         PaymentIntent pi = f.createIntent(DAVE_USD + 1, USD, CaptureMethod.AUTOMATIC);
-        assertThat(f.confirmByWallet(pi, DAVE).result()).isEqualTo(PaymentOperations.ConfirmResult.INSUFFICIENT_FUNDS);
+        assertThat(f.confirmByWallet(pi, DAVE).result()).isEqualTo(PaymentOperations.ConfirmResult.DECLINED);
         return pi;
     }
 

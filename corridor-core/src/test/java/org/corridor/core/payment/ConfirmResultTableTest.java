@@ -3,7 +3,7 @@ package org.corridor.core.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.CURRENCY_NOT_SUPPORTED;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.CUSTOMER_NOT_FOUND;
-import static org.corridor.core.payment.PaymentOperations.ConfirmResult.INSUFFICIENT_FUNDS;
+import static org.corridor.core.payment.PaymentOperations.ConfirmResult.DECLINED;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.OK;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.PAYMENT_INTENT_NOT_FOUND;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE;
@@ -132,11 +132,11 @@ class ConfirmResultTableTest {
                     f -> automatic(f, 1_000, USD), (f, pi) -> confirm(f, MERCHANT, pi.id(), null, ALICE)),
             line(CURRENCY_NOT_SUPPORTED, "a customer without a balance in the intent's currency",
                     f -> automatic(f, 1_000, JPY), (f, pi) -> byWallet(f, pi, DAVE)),
-            line(INSUFFICIENT_FUNDS, "automatic capture of one minor unit more than the balance",
+            line(DECLINED, "automatic capture of one minor unit more than the balance",
                     f -> automatic(f, DAVE_USD + 1, USD), (f, pi) -> byWallet(f, pi, DAVE)),
-            line(INSUFFICIENT_FUNDS, "manual capture of more than the balance",
+            line(DECLINED, "manual capture of more than the balance",
                     f -> f.createIntent(ALICE_USD + 1, USD, CaptureMethod.MANUAL), (f, pi) -> byWallet(f, pi, ALICE)),
-            line(INSUFFICIENT_FUNDS, "a balance that is enough only without an earlier reservation",
+            line(DECLINED, "a balance that is enough only without an earlier reservation",
                     f -> {
                         f.reserved(ALICE_USD - 500, USD, ALICE);
                         return automatic(f, 501, USD);
@@ -214,7 +214,7 @@ class ConfirmResultTableTest {
         assertThat(f.auditViolations()).isEmpty();
         switch (line.expected()) {
             case OK -> assertPaid(f, step);
-            case INSUFFICIENT_FUNDS -> assertDeclined(f, step, storedBefore);
+            case DECLINED -> assertDeclined(f, step, storedBefore);
             default -> {
                 assertThat(step.changes().isEmpty()).as("a refusal changes nothing: %s", step.changes()).isTrue();
                 assertThat(f.accounts()).isEqualTo(step.accountsBefore());
