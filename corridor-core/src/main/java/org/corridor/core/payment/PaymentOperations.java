@@ -76,12 +76,9 @@ public final class PaymentOperations {
         if (!intent.status().confirmable()) return Outcome.of(ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE, intent);
         PaymentMethod paying = method != null ? method : intent.paymentMethod();
         if (paying == null) return Outcome.of(ConfirmResult.PAYMENT_METHOD_MISSING, intent);
-        PaymentMethod.CustomerBalance balance = (PaymentMethod.CustomerBalance) paying;
-        Optional<Customer> customer = state.find(RecordKind.CUSTOMER, balance.customerId(), Customer.class)
-                .filter(c -> c.ownerId().equals(callerId));
-        if (customer.isEmpty()) return Outcome.of(ConfirmResult.CUSTOMER_NOT_FOUND, intent);
-        Optional<Id128> shopperAccount = customer.get().account(intent.currency());
-        if (shopperAccount.isEmpty()) return Outcome.of(ConfirmResult.CURRENCY_NOT_SUPPORTED, intent);
+        Outcome<ConfirmResult, Id128> source = fundingAccount(state, callerId, paying, intent.currency());
+        if (!source.ok()) return Outcome.of(source.result(), intent);
+        Id128 shopperAccount = source.value();
 
         Participant merchant = participant(state, intent.ownerId());
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
@@ -92,11 +89,11 @@ public final class PaymentOperations {
         long fee = 0;
         if (intent.captureMethod() == CaptureMethod.MANUAL) {
             reservation = state.ids().next();
-            chain.add(Transfer.of(reservation, shopperAccount.get(), merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(reservation, shopperAccount, merchantAccount, intent.amountMinor(), ledger,
                     TransferCodes.RESERVATION).withUserData(reference).withFlags(TransferFlags.PENDING)
                     .withTimeoutSeconds(RESERVATION_TIMEOUT_SECONDS));
         } else {
-            chain.add(Transfer.of(state.ids().next(), shopperAccount.get(), merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(state.ids().next(), shopperAccount, merchantAccount, intent.amountMinor(), ledger,
                     TransferCodes.PAYMENT).withUserData(reference));
             fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
         }
@@ -119,6 +116,23 @@ public final class PaymentOperations {
                 ? EventTypes.PAYMENT_INTENT_SUCCEEDED
                 : EventTypes.PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED, RecordKind.PAYMENT_INTENT, paid);
         return Outcome.of(ConfirmResult.OK, paid);
+    }
+
+    /**
+     * The ledger account a payment method draws on, for the caller confirming with it: where each kind of
+     * payment method plugs in. A customer balance must be the caller's own customer's, in the intent's currency.
+     */
+    private static Outcome<ConfirmResult, Id128> fundingAccount(SwitchState state, String callerId, PaymentMethod method,
+            String currency) {
+        return switch (method) {
+            case PaymentMethod.CustomerBalance balance -> {
+                Optional<Customer> customer = state.find(RecordKind.CUSTOMER, balance.customerId(), Customer.class)
+                        .filter(c -> c.ownerId().equals(callerId));
+                if (customer.isEmpty()) yield Outcome.refused(ConfirmResult.CUSTOMER_NOT_FOUND);
+                yield customer.get().account(currency).map(account -> Outcome.of(ConfirmResult.OK, account))
+                        .orElseGet(() -> Outcome.refused(ConfirmResult.CURRENCY_NOT_SUPPORTED));
+            }
+        };
     }
 
     /** Captures {@code amountMinor} of the reservation (zero: all of it); the rest goes back to the shopper. */
@@ -212,11 +226,13 @@ public final class PaymentOperations {
         }
         long amount = amountMinor == 0 ? intent.refundable() : amountMinor;
         if (amount > intent.refundable()) return Outcome.refused(RefundResult.AMOUNT_TOO_LARGE);
-        PaymentMethod.CustomerBalance balance = (PaymentMethod.CustomerBalance) intent.paymentMethod();
-        Customer customer = state.find(RecordKind.CUSTOMER, balance.customerId(), Customer.class).orElseThrow();
+        Id128 shopperAccount = switch (intent.paymentMethod()) {
+            case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
+                    Customer.class).orElseThrow().account(intent.currency()).orElseThrow();
+        };
         Id128 merchantAccount = participant(state, intent.ownerId()).account(intent.currency()).orElseThrow();
         Id128 transferId = state.ids().next();
-        Transfer transfer = Transfer.of(transferId, merchantAccount, customer.account(intent.currency()).orElseThrow(),
+        Transfer transfer = Transfer.of(transferId, merchantAccount, shopperAccount,
                 amount, Currencies.ledger(intent.currency()), TransferCodes.REFUND)
                 .withUserData(ObjectIds.numberOf(intent.id()));
         CreateTransferResult returned = applyChain(state, List.of(transfer));
