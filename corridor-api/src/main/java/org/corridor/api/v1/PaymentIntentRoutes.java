@@ -134,7 +134,7 @@ final class PaymentIntentRoutes implements RouteGroup {
                     "payment_method[customer]"));
             case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
                     "The customer holds no balance in " + intent.currency() + ".", "payment_method[customer]");
-            case INSUFFICIENT_FUNDS -> Reply.of(402, RecordKind.PAYMENT_INTENT, intent);
+            case DECLINED -> Reply.of(402, RecordKind.PAYMENT_INTENT, intent);
         };
     }
 

@@ -12,30 +12,42 @@ import org.corridor.store.testing.TestStores;
 
 /**
  * A real Corridor node for a test: a fresh SQLite file or PostgreSQL schema, the whole switch, and the API on a
- * random port, with helpers that onboard participants through the API as an operator would.
+ * random port, with helpers that onboard participants through the API as an operator would. Public for the
+ * tests of {@code org.corridor.app.api.contract}, which drive it with HTTP clients of their own.
  */
-final class TestNode implements AutoCloseable {
-    static final int RATE_LIMIT_FOR_TESTS = 100_000;
+public final class TestNode implements AutoCloseable {
+    public static final int RATE_LIMIT_FOR_TESTS = 100_000;
 
     private final TestDatabase database;
+    private final InstantSource clock;
     private SwitchNode node;
     private Http http;
-    final String operatorKey;
+    /** The operator key the first start issued. */
+    public final String operatorKey;
 
-    private TestNode(TestDatabase database, int rateLimit) {
+    private TestNode(TestDatabase database, int rateLimit, InstantSource clock) {
         this.database = database;
+        this.clock = clock;
         start(rateLimit);
         this.operatorKey = node.operatorKey().orElseThrow();
     }
 
-    static TestNode start(String kind, Path directory) {
+    public static TestNode start(String kind, Path directory) {
         return start(kind, directory, RATE_LIMIT_FOR_TESTS);
     }
 
-    static TestNode start(String kind, Path directory, int rateLimit) {
+    public static TestNode start(String kind, Path directory, int rateLimit) {
+        return start(kind, directory, rateLimit, InstantSource.system());
+    }
+
+    /**
+     * A node whose writer, webhook dispatch and signing read {@code clock} (for a test that lets time pass,
+     * such as a reservation's expiry); {@code directory} is used by SQLite only.
+     */
+    public static TestNode start(String kind, Path directory, int rateLimit, InstantSource clock) {
         TestDatabase database = TestStores.database(kind, directory);
         try {
-            return new TestNode(database, rateLimit);
+            return new TestNode(database, rateLimit, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -43,8 +55,7 @@ final class TestNode implements AutoCloseable {
     }
 
     private void start(int rateLimit) {
-        node = SwitchNode.start(new SwitchNode.Settings(database.url(), "127.0.0.1", 0, rateLimit, false),
-                InstantSource.system());
+        node = SwitchNode.start(new SwitchNode.Settings(database.url(), "127.0.0.1", 0, rateLimit, false), clock);
         http = new Http(node.api().port());
     }
 
@@ -58,12 +69,17 @@ final class TestNode implements AutoCloseable {
         return http;
     }
 
-    SwitchNode node() {
+    public SwitchNode node() {
         return node;
     }
 
-    String kind() {
+    public String kind() {
         return database.kind();
+    }
+
+    /** The JDBC URL of the node's store. */
+    public String storeUrl() {
+        return database.url();
     }
 
     /** A participant and an API key of its own. */

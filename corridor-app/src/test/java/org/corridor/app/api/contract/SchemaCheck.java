@@ -1,4 +1,4 @@
-package org.corridor.api.contract;
+package org.corridor.app.api.contract;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,19 +14,19 @@ import tools.jackson.databind.node.StringNode;
  * A keyword it does not know fails the check instead of being skipped, so that the document cannot say more than
  * is checked without this class learning it first.
  */
-public final class SchemaCheck {
+final class SchemaCheck {
     /** Keywords that describe and constrain nothing. */
     private static final Set<String> ANNOTATIONS = Set.of("description", "title", "format", "default", "examples",
             "discriminator", "deprecated", "readOnly", "writeOnly");
 
     private final OpenApiDocument document;
 
-    public SchemaCheck(OpenApiDocument document) {
+    SchemaCheck(OpenApiDocument document) {
         this.document = document;
     }
 
     /** What is wrong with {@code value} under {@code schema}, one line each; empty when it conforms. */
-    public List<String> violations(JsonNode schema, JsonNode value) {
+    List<String> violations(JsonNode schema, JsonNode value) {
         List<String> found = new ArrayList<>();
         check(schema, value, "$", found);
         return found;
@@ -60,6 +60,13 @@ public final class SchemaCheck {
                 case "oneOf" -> {
                     long matching = arg.values().stream().filter(part -> violations(part, value).isEmpty()).count();
                     if (matching != 1) found.add(at + ": " + describe(value) + " matches " + matching + " of oneOf");
+                }
+                case "if" -> {
+                    String branch = violations(arg, value).isEmpty() ? "then" : "else";
+                    if (schema.has(branch)) check(schema.get(branch), value, at, found);
+                }
+                case "then", "else" -> {
+                    // Applied by "if".
                 }
                 case "not" -> {
                     if (violations(arg, value).isEmpty()) found.add(at + ": " + describe(value) + " matches not " + arg);
