@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Opening databases: the URLs understood, the errors for the others, and the settings a ledger needs. */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class DatabaseTest {
-    private static final List<String> LEDGER_TABLES = List.of("accounts", "transfers", "pending_transfers",
+    private static final List<String> STORE_TABLES = List.of("accounts", "transfers", "pending_transfers",
             "transfer_failures", "account_balances", "ledger_clock", "ledger_projection", "batch_log",
-            "flyway_schema_history");
+            "switch_record", "flyway_schema_history");
 
     @Test
     void aUrlOfAnotherDatabaseIsRefusedNamingTheKindsUnderstood() {
@@ -95,7 +95,7 @@ class DatabaseTest {
                         while (rows.next()) tables.add(rows.getString(1));
                     }
                 }
-                assertThat(tables).containsExactlyInAnyOrderElementsOf(LEDGER_TABLES);
+                assertThat(tables).containsExactlyInAnyOrderElementsOf(STORE_TABLES);
             }
         }
     }
