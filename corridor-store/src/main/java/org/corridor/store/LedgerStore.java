@@ -6,11 +6,11 @@ import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
 import org.corridor.core.ledger.LedgerChanges;
-import org.corridor.core.state.StateChanges;
-import org.corridor.core.state.SwitchState;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.core.state.StateChanges;
+import org.corridor.core.state.SwitchState;
 
 /**
  * Where the ledger and the switch's objects are durable. One writer calls {@link #commit}; readers may call the lookups from any

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.corridor.store.records.RecordRow;
 import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
@@ -12,6 +11,7 @@ import org.corridor.core.ledger.FailedTransfer;
 import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.PendingResolution;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.store.records.RecordRow;
 
 /**
  * Several consecutive batches folded into one, so the tables are written once for all of them: rows are

@@ -14,8 +14,8 @@ import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.PendingResolution;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
-import org.corridor.store.records.RecordRows;
 import org.corridor.core.ledger.TransferFlags;
+import org.corridor.store.records.RecordRows;
 
 /**
  * The ledger on PostgreSQL. A batch is durable once its row is in {@code batch_log}; the projector then

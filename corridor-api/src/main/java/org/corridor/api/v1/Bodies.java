@@ -1,6 +1,7 @@
 package org.corridor.api.v1;
 
 import io.javalin.http.Context;
+import org.corridor.api.error.ApiException;
 
 /** Request bodies: an empty body is the request with every parameter left out. */
 final class Bodies {
@@ -13,7 +14,7 @@ final class Bodies {
     /** A body that must hold something. */
     static <T> T required(Context ctx, Class<T> type) {
         if (ctx.bodyAsBytes().length == 0) {
-            throw org.corridor.api.error.ApiException.badRequest("body_missing", "This request needs a JSON body.", null);
+            throw ApiException.badRequest("body_missing", "This request needs a JSON body.", null);
         }
         return ctx.bodyAsClass(type);
     }

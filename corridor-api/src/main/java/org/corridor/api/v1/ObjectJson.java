@@ -2,6 +2,7 @@ package org.corridor.api.v1;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.corridor.core.participant.ApiKey;
@@ -42,7 +43,7 @@ final class ObjectJson {
 
     static Map<String, Object> participant(Participant p) {
         Map<String, Object> json = object(p.id(), "participant");
-        json.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("role", p.role().name().toLowerCase(Locale.ROOT));
         json.put("name", p.name());
         json.put("country", p.country());
         json.put("settlement_currency", p.settlementCurrency());
@@ -91,8 +92,8 @@ final class ObjectJson {
         json.put("amount_received", pi.amountReceived());
         json.put("amount_refunded", pi.amountRefunded());
         json.put("currency", pi.currency());
-        json.put("capture_method", pi.captureMethod().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("status", pi.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("capture_method", pi.captureMethod().name().toLowerCase(Locale.ROOT));
+        json.put("status", pi.status().name().toLowerCase(Locale.ROOT));
         json.put("description", pi.description());
         json.put("metadata", new TreeMap<>(pi.metadata()));
         json.put("client_secret", pi.clientSecret());
@@ -147,7 +148,7 @@ final class ObjectJson {
     static Map<String, Object> delivery(Delivery d) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("webhook_endpoint", d.endpointId());
-        json.put("status", d.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("status", d.status().name().toLowerCase(Locale.ROOT));
         json.put("attempts", d.attempts());
         json.put("next_attempt", d.nextAttemptAt() == 0 ? null : seconds(d.nextAttemptAt()));
         json.put("last_status_code", d.lastStatusCode() == 0 ? null : d.lastStatusCode());

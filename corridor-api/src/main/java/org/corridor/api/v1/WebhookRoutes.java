@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ final class WebhookRoutes implements RouteGroup {
     private Map<String, Object> eventWithDeliveries(Event event) {
         Map<String, Object> json = ObjectJson.event(event);
         json.put("deliveries", services.objects().deliveriesOf(event.id()).stream()
-                .sorted(java.util.Comparator.comparing(Delivery::endpointId)).map(ObjectJson::delivery).toList());
+                .sorted(Comparator.comparing(Delivery::endpointId)).map(ObjectJson::delivery).toList());
         return json;
     }
 

@@ -1,5 +1,6 @@
 package org.corridor.core.participant;
 
+import java.util.Arrays;
 import org.corridor.core.state.OwnedObject;
 /**
  * An API key of a participant. Only the SHA-256 of the secret is kept: a key's secret is shown once, when
@@ -36,7 +37,7 @@ public record ApiKey(String id, String ownerId, String name, byte[] secretHash, 
     @Override
     public boolean equals(Object other) {
         return other instanceof ApiKey key && key.id.equals(id) && key.ownerId.equals(ownerId) && key.name.equals(name)
-                && java.util.Arrays.equals(key.secretHash, secretHash) && key.lastFour.equals(lastFour)
+                && Arrays.equals(key.secretHash, secretHash) && key.lastFour.equals(lastFour)
                 && key.createdAt == createdAt && key.revokedAt == revokedAt;
     }
 

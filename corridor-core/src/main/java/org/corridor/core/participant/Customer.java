@@ -1,9 +1,9 @@
 package org.corridor.core.participant;
 
-import org.corridor.core.state.OwnedObject;
 import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Id128;
+import org.corridor.core.state.OwnedObject;
 
 /**
  * A shopper whose stored value a wallet provider holds at Corridor: one balance account per currency,

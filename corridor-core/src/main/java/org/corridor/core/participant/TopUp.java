@@ -1,7 +1,7 @@
 package org.corridor.core.participant;
 
-import org.corridor.core.state.OwnedObject;
 import org.corridor.core.Id128;
+import org.corridor.core.state.OwnedObject;
 
 /**
  * Money a wallet provider moved into a customer's balance (the shopper paid the provider outside

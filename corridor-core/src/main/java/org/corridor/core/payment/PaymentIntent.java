@@ -1,8 +1,8 @@
 package org.corridor.core.payment;
 
-import org.corridor.core.state.OwnedObject;
 import java.util.Map;
 import org.corridor.core.Id128;
+import org.corridor.core.state.OwnedObject;
 
 /**
  * A merchant's intent to collect an amount from a shopper, followed from creation to success or

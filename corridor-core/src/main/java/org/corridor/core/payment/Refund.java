@@ -1,8 +1,8 @@
 package org.corridor.core.payment;
 
-import org.corridor.core.state.OwnedObject;
 import java.util.Map;
 import org.corridor.core.Id128;
+import org.corridor.core.state.OwnedObject;
 
 /**
  * Money returned to the shopper from a succeeded payment intent. The merchant fee is not returned (as

@@ -3,12 +3,17 @@ package org.corridor.core.state;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.corridor.core.Check;
 import org.corridor.core.ledger.LedgerChanges;
 import org.corridor.core.ledger.LedgerStateMachine;
@@ -33,9 +38,9 @@ public final class SwitchState {
     /** Idempotency records in creation order, for dropping them once their retention has passed. */
     private final ArrayDeque<Expiring> idempotencyByAge = new ArrayDeque<>();
     /** Kinds looked up by owner on the payment path (every event looks for its owner's endpoints). */
-    private static final java.util.Set<RecordKind> INDEXED_BY_OWNER = java.util.EnumSet.of(RecordKind.WEBHOOK_ENDPOINT);
+    private static final Set<RecordKind> INDEXED_BY_OWNER = EnumSet.of(RecordKind.WEBHOOK_ENDPOINT);
 
-    private final Map<String, java.util.Set<String>> endpointsByOwner = new HashMap<>();
+    private final Map<String, Set<String>> endpointsByOwner = new HashMap<>();
     private final IdSource ids;
     private long now;
 
@@ -78,7 +83,7 @@ public final class SwitchState {
 
     /** Every object of a kind (for start-up work such as scheduling deliveries). */
     public Collection<Object> all(RecordKind kind) {
-        return java.util.Collections.unmodifiableCollection(tables.get(kind).values());
+        return Collections.unmodifiableCollection(tables.get(kind).values());
     }
 
     /** Writes an object; it becomes durable with the batch. */
@@ -98,7 +103,7 @@ public final class SwitchState {
         Object removed = tables.get(kind).remove(id);
         if (removed == null) return;
         if (INDEXED_BY_OWNER.contains(kind) && removed instanceof OwnedObject owned) {
-            endpointsByOwner.getOrDefault(owned.ownerId(), java.util.Set.of()).remove(id);
+            endpointsByOwner.getOrDefault(owned.ownerId(), Set.of()).remove(id);
         }
         changes.put(key(kind, id), new RecordChange(kind, id, null));
     }
@@ -107,13 +112,13 @@ public final class SwitchState {
     public List<Object> ownedBy(RecordKind kind, String ownerId) {
         Check.that(INDEXED_BY_OWNER.contains(kind), kind + " is not indexed by owner");
         List<Object> owned = new ArrayList<>();
-        for (String id : endpointsByOwner.getOrDefault(ownerId, java.util.Set.of())) owned.add(tables.get(kind).get(id));
+        for (String id : endpointsByOwner.getOrDefault(ownerId, Set.of())) owned.add(tables.get(kind).get(id));
         return owned;
     }
 
     private void index(RecordKind kind, String id, Object value) {
         if (INDEXED_BY_OWNER.contains(kind) && value instanceof OwnedObject owned) {
-            endpointsByOwner.computeIfAbsent(owned.ownerId(), owner -> new java.util.TreeSet<>()).add(id);
+            endpointsByOwner.computeIfAbsent(owned.ownerId(), owner -> new TreeSet<>()).add(id);
         }
     }
 
@@ -129,7 +134,7 @@ public final class SwitchState {
     /** Sorts what {@link #restore} loaded; call once after the last restore. */
     public void restored(long lastNanos) {
         List<Expiring> sorted = new ArrayList<>(idempotencyByAge);
-        sorted.sort(java.util.Comparator.comparingLong(Expiring::createdAt));
+        sorted.sort(Comparator.comparingLong(Expiring::createdAt));
         idempotencyByAge.clear();
         idempotencyByAge.addAll(sorted);
         now = Math.max(now, lastNanos);

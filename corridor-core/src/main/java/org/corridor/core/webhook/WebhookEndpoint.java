@@ -1,7 +1,7 @@
 package org.corridor.core.webhook;
 
-import org.corridor.core.state.OwnedObject;
 import java.util.List;
+import org.corridor.core.state.OwnedObject;
 
 /**
  * Where a participant wants its events sent.

@@ -18,14 +18,14 @@ import org.corridor.core.participant.TopUp;
 import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentMethod;
-import org.corridor.core.payment.PaymentOperations;
 import org.corridor.core.payment.PaymentOperations.ConfirmResult;
 import org.corridor.core.payment.PaymentOperations.CreateResult;
+import org.corridor.core.payment.PaymentOperations;
 import org.corridor.core.webhook.Delivery;
 import org.corridor.core.webhook.Event;
 import org.corridor.core.webhook.EventTypes;
-import org.corridor.core.webhook.WebhookOperations;
 import org.corridor.core.webhook.WebhookOperations.EndpointResult;
+import org.corridor.core.webhook.WebhookOperations;
 
 /**
  * A small switch for tests: a {@link SwitchState} with counting ids, a clock the test moves, and a cast of

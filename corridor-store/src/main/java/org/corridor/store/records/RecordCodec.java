@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.corridor.core.Id128;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
@@ -316,7 +317,7 @@ public final class RecordCodec {
 
     private static void writeAccounts(DataOutputStream out, Map<String, Id128> accounts) throws IOException {
         out.writeInt(accounts.size());
-        for (Map.Entry<String, Id128> entry : new java.util.TreeMap<>(accounts).entrySet()) {
+        for (Map.Entry<String, Id128> entry : new TreeMap<>(accounts).entrySet()) {
             out.writeUTF(entry.getKey());
             writeId(out, entry.getValue());
         }
@@ -330,7 +331,7 @@ public final class RecordCodec {
 
     private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
         out.writeInt(map.size());
-        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(map).entrySet()) {
+        for (Map.Entry<String, String> entry : new TreeMap<>(map).entrySet()) {
             out.writeUTF(entry.getKey());
             out.writeUTF(entry.getValue());
         }

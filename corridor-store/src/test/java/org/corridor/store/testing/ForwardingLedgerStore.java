@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.corridor.core.Id128;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountBalance;
-import org.corridor.core.state.StateChanges;
-import org.corridor.core.state.SwitchState;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
+import org.corridor.core.state.StateChanges;
+import org.corridor.core.state.SwitchState;
 import org.corridor.store.AccountFilter;
 import org.corridor.store.LedgerStore;
 
