@@ -42,7 +42,15 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-    private record Due(String deliveryId, long atNanos, InstantSource clock) implements Delayed {
+    /** How long to wait before trying again when an attempt's outcome could not be written. */
+    static final long RECORD_RETRY_MS = 5_000;
+
+    /**
+     * A delivery to attempt at {@code atNanos}, provided it is still due at {@code expectedNextAttempt} (anything
+     * else means it was redelivered or attempted meanwhile, and another entry stands for it).
+     */
+    private record Due(String deliveryId, long expectedNextAttempt, long atNanos, InstantSource clock)
+            implements Delayed {
         @Override
         public long getDelay(TimeUnit unit) {
             return unit.convert(atNanos - nanos(clock.instant()), TimeUnit.NANOSECONDS);
@@ -79,7 +87,9 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Called for every committed delivery: a pending one is scheduled at its due time. */
     public void deliveryCommitted(Delivery delivery) {
-        if (delivery.status() == DeliveryStatus.PENDING) due.add(new Due(delivery.id(), delivery.nextAttemptAt(), clock));
+        if (delivery.status() == DeliveryStatus.PENDING) {
+            due.add(new Due(delivery.id(), delivery.nextAttemptAt(), delivery.nextAttemptAt(), clock));
+        }
     }
 
     /** Starts sending; attempts' outcomes are written through {@code commands}. */
@@ -99,8 +109,11 @@ public final class WebhookDispatcher implements AutoCloseable {
                     try {
                         attempt(next);
                     } catch (RuntimeException failure) {
-                        // The delivery stays pending in the store; the next start (or a redelivery) takes it again.
-                        log.warn("a webhook attempt for {} could not be recorded", next.deliveryId(), failure);
+                        // The delivery is still pending as it was: try it again a little later.
+                        log.warn("a webhook attempt for {} could not be recorded; retrying in {} ms", next.deliveryId(),
+                                RECORD_RETRY_MS, failure);
+                        due.add(new Due(next.deliveryId(), next.expectedNextAttempt(),
+                                nanos(clock.instant()) + RECORD_RETRY_MS * 1_000_000, clock));
                     } finally {
                         inFlight.remove(next.deliveryId());
                         slots.release();
@@ -117,7 +130,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         Optional<Delivery> current = objects.find(RecordKind.DELIVERY, scheduled.deliveryId(), Delivery.class);
         // A delivery rescheduled meanwhile (redelivered, or attempted from another entry) is handled by that entry.
         if (current.isEmpty() || current.get().status() != DeliveryStatus.PENDING
-                || current.get().nextAttemptAt() != scheduled.atNanos()) {
+                || current.get().nextAttemptAt() != scheduled.expectedNextAttempt()) {
             return;
         }
         Delivery delivery = current.get();
