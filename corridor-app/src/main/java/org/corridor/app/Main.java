@@ -1,6 +1,5 @@
 package org.corridor.app;
 
-import org.corridor.app.bench.ApiBenchCommand;
 import org.corridor.app.bench.BenchCommand;
 import org.corridor.app.demo.DemoCommand;
 import org.corridor.app.ledger.LedgerCommand;
@@ -19,7 +18,6 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.getSubcommands().get("bench").addSubcommand(new ApiBenchCommand());
         System.exit(commandLine.execute(args));
     }
 

@@ -119,7 +119,7 @@ final class ApiPaymentLoad {
             long now = System.nanoTime();
             long count = captured.sum();
             System.err.printf(Locale.ROOT, "  %5.1f s %-9s %,8.0f payments/s  (%,d errors)%n", (now - started) / 1e9,
-                    now - measureStart < 0 ? "warm-up" : "measuring", (count - lastCount) * 1e9 / (now - lastAt),
+                    lastAt - measureStart < 0 ? "warm-up" : "measuring", (count - lastCount) * 1e9 / (now - lastAt),
                     errors.count());
             lastCount = count;
             lastAt = now;
