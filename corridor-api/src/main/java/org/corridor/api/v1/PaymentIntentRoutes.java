@@ -63,7 +63,7 @@ final class PaymentIntentRoutes implements RouteGroup {
     private void create(Context ctx) {
         String owner = Caller.of(ctx).participantId();
         String id = services.newId("pi_");
-        String clientSecret = id + "_secret_" + services.newId("").substring(0, 24);
+        String clientSecret = id + "_secret_" + services.newSecret();
         posts.run(ctx, () -> {
             CreateIntent request = Bodies.required(ctx, CreateIntent.class);
             long amount = Params.amount(request.amount(), "amount", true);

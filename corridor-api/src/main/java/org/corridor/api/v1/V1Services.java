@@ -1,18 +1,31 @@
 package org.corridor.api.v1;
 
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.corridor.core.port.LedgerReader;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.port.SwitchCommands;
+import org.corridor.core.state.IdSource;
 
 /**
- * What the version 1 routes call: commands on the writer, committed objects, ledger balances, and the
- * randomness for new ids and secrets.
+ * What the version 1 routes call: commands on the writer, committed objects, ledger balances, fresh ids for new
+ * objects, and the randomness for secrets.
  */
-public record V1Services(SwitchCommands commands, ObjectReader objects, LedgerReader ledger, SecureRandom random) {
+public record V1Services(SwitchCommands commands, ObjectReader objects, LedgerReader ledger, IdSource ids,
+        SecureRandom random) {
 
-    /** A new prefixed id with 128 random bits. */
+    /** Random bytes in a client secret. */
+    private static final int SECRET_BYTES = 16;
+
+    /** A new prefixed object id. */
     String newId(String prefix) {
-        return prefix + new org.corridor.core.Id128(random.nextLong(), random.nextLong());
+        return prefix + ids.next();
+    }
+
+    /** 128 random bits in hex: for secrets, never derived from an id. */
+    String newSecret() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

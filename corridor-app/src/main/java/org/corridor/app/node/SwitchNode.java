@@ -15,7 +15,6 @@ import org.corridor.api.auth.RateLimiter;
 import org.corridor.api.v1.EventJson;
 import org.corridor.api.v1.V1Routes;
 import org.corridor.api.v1.V1Services;
-import org.corridor.core.Id128;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
@@ -27,6 +26,7 @@ import org.corridor.gateway.webhook.WebhookSender;
 import org.corridor.services.CommittedObjects;
 import org.corridor.services.ReservationSweeper;
 import org.corridor.services.StoreLedgerReader;
+import org.corridor.services.TimeOrderedIds;
 import org.corridor.services.WebhookDispatcher;
 import org.corridor.services.WriterCommands;
 import org.corridor.store.LedgerStore;
@@ -78,7 +78,8 @@ public final class SwitchNode implements AutoCloseable {
             WebhookDispatcher dispatcher = new WebhookDispatcher(objects, new EventJson(), new WebhookSender(clock),
                     new RetrySchedule(new SplittableRandom(random.nextLong())), clock);
             objects.onDelivery(dispatcher::deliveryCommitted);
-            LedgerWriter writer = LedgerWriter.start(store, clock, BatchObserver.NONE, ids(random), objects);
+            IdSource ids = new TimeOrderedIds(clock, random);
+            LedgerWriter writer = LedgerWriter.start(store, clock, BatchObserver.NONE, ids, objects);
             started.push(writer);
             WriterCommands commands = new WriterCommands(writer);
             String operatorKey = bootstrapOperator(commands, objects, random, settings.newOperatorKey());
@@ -86,7 +87,7 @@ public final class SwitchNode implements AutoCloseable {
             started.push(dispatcher);
             ReservationSweeper sweeper = new ReservationSweeper().start(commands);
             started.push(sweeper);
-            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), random);
+            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), ids, random);
             int rate = settings.requestsPerSecondPerKey();
             ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
                     new KeyAuthentication(objects, new RateLimiter(rate, rate))).start();
@@ -101,17 +102,6 @@ public final class SwitchNode implements AutoCloseable {
             }
             throw failed;
         }
-    }
-
-    /** Fresh random ids; zero and all-ones are reserved by the ledger, so they are drawn again. */
-    private static IdSource ids(SecureRandom random) {
-        return () -> {
-            Id128 id;
-            do {
-                id = new Id128(random.nextLong(), random.nextLong());
-            } while (id.isZero() || id.isMax());
-            return id;
-        };
     }
 
     /**
