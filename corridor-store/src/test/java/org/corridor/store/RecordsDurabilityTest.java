@@ -25,12 +25,9 @@ class RecordsDurabilityTest {
     @TempDir
     Path directory;
 
-    static java.util.stream.Stream<String> stores() {
-        return TestStores.kinds();
-    }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
     void objectsSurviveARestartAsTheLastBatchLeftThem(String kind) {
         try (TestDatabase database = TestStores.database(kind, directory)) {
             List<RecordChange> every = RecordSamples.everyKind();

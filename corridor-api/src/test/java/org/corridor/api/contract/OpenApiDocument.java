@@ -83,6 +83,18 @@ public final class OpenApiDocument {
     }
 
     /** The operation's parameters and its path item's, {@code $ref}s followed; the operation's come first. */
+    /** The webhook {@code name}: what Corridor sends to an endpoint, as an operation it calls. */
+    public Operation webhook(String name) {
+        JsonNode pathItem = root.at("/webhooks/" + name);
+        if (pathItem.isMissingNode()) throw new IllegalArgumentException("no webhook " + name);
+        return new Operation("POST", name, pathItem.get("post"), pathItem);
+    }
+
+    /** The JSON schema of the operation's request body, if it documents an {@code application/json} one. */
+    public Optional<JsonNode> requestSchema(Operation operation) {
+        return jsonSchema(resolve(operation.node().path("requestBody")));
+    }
+
     public List<JsonNode> parameters(Operation operation) {
         List<JsonNode> parameters = new ArrayList<>();
         for (JsonNode holder : List.of(operation.node(), operation.pathItem())) {

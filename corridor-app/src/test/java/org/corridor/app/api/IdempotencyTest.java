@@ -30,12 +30,9 @@ class IdempotencyTest {
     @TempDir
     Path directory;
 
-    static java.util.stream.Stream<String> stores() {
-        return TestStores.kinds();
-    }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
     void concurrentRetriesOfOneKeyHaveExactlyOneEffectAndIdenticalReplies(String store) throws Exception {
         try (TestNode node = TestNode.start(store, directory)) {
             Http http = node.http();
@@ -64,7 +61,7 @@ class IdempotencyTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
     void concurrentCreatesWithOneKeyCreateOneIntent(String store) throws Exception {
         try (TestNode node = TestNode.start(store, directory)) {
             Http http = node.http();

@@ -18,12 +18,9 @@ class PaymentFlowTest {
     @TempDir
     Path directory;
 
-    static java.util.stream.Stream<String> stores() {
-        return org.corridor.store.testing.TestStores.kinds();
-    }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
     void manualCapturePartialCaptureAndRefunds(String store) {
         try (TestNode node = TestNode.start(store, directory)) {
             Http http = node.http();
@@ -81,7 +78,7 @@ class PaymentFlowTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
     void automaticCaptureDeclineCancelAndStateErrors(String store) {
         try (TestNode node = TestNode.start(store, directory)) {
             Http http = node.http();
@@ -149,7 +146,7 @@ class PaymentFlowTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
     void cancelingAReservationReleasesTheShoppersFunds(String store) {
         try (TestNode node = TestNode.start(store, directory)) {
             Http http = node.http();

@@ -23,12 +23,9 @@ class WebhookTest {
     @TempDir
     Path directory;
 
-    static java.util.stream.Stream<String> stores() {
-        return TestStores.kinds();
-    }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.corridor.store.testing.TestStores#kinds")
     void signedDeliveriesRotationFailureAndRedelivery(String store) throws Exception {
         try (TestNode node = TestNode.start(store, directory); WebhookReceiver receiver = new WebhookReceiver()) {
             Http http = node.http();

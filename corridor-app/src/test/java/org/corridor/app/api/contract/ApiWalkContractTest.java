@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.corridor.api.ApiServer;
 import org.corridor.api.Route;
+import org.corridor.api.contract.OpenApiDocument;
 import org.corridor.app.api.TestNode;
 import org.corridor.core.webhook.EventTypes;
 import org.corridor.store.testing.TestStores;

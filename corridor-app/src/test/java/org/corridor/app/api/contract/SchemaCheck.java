@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.corridor.api.contract.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
