@@ -78,14 +78,8 @@ final class ParticipantRoutes implements RouteGroup {
                     Params.text(request.name(), "name", Params.NAME_CHARS_MAX, true), country(request.country()),
                     settlement, mcc, Params.text(request.payoutAccount(), "payout_account", Params.NAME_CHARS_MAX, false),
                     fee, Map.of(), Params.metadata(request.metadata()), 0);
-            return state -> {
-                Participant created = ParticipantOperations.createParticipant(state,
-                        new Participant(spec.id(), spec.role(), spec.name(), spec.country(), spec.settlementCurrency(),
-                                spec.merchantCategoryCode(), spec.payoutAccount(), spec.feeBasisPoints(), Map.of(),
-                                spec.metadata(), state.now()),
-                        currencies);
-                return Replies.ok(RecordKind.PARTICIPANT, created);
-            };
+            return state -> Replies.ok(RecordKind.PARTICIPANT,
+                    ParticipantOperations.createParticipant(state, spec, currencies));
         });
     }
 

@@ -49,6 +49,12 @@ public record Participant(
         return Optional.ofNullable(accounts.get(currency));
     }
 
+    /** The participant as opened: with its ledger accounts, stamped with the batch's time. */
+    public Participant opened(Map<String, Id128> newAccounts, long at) {
+        return new Participant(id, role, name, country, settlementCurrency, merchantCategoryCode, payoutAccount,
+                feeBasisPoints, newAccounts, metadata, at);
+    }
+
     public Participant withAccounts(Map<String, Id128> newAccounts) {
         return new Participant(id, role, name, country, settlementCurrency, merchantCategoryCode, payoutAccount,
                 feeBasisPoints, newAccounts, metadata, createdAt);

@@ -36,14 +36,14 @@ public final class ParticipantOperations {
     private ParticipantOperations() {}
 
     /**
-     * Opens a participant with one ledger account per currency, and gives the operator an account in any
-     * of those currencies it lacks (fees are booked there).
+     * Opens a participant with one ledger account per currency (the spec's accounts and time are replaced),
+     * and gives the operator an account in any of those currencies it lacks (fees are booked there).
      */
     public static Participant createParticipant(SwitchState state, Participant spec, List<String> currencies) {
         Check.that(state.find(RecordKind.PARTICIPANT, spec.id(), Participant.class).isEmpty(),
                 "participant ids are fresh: " + spec.id());
-        Participant participant = spec.withAccounts(openAccounts(state, spec.id(), spec.role().accountCode(), 0,
-                currencies));
+        Participant participant = spec.opened(openAccounts(state, spec.id(), spec.role().accountCode(), 0, currencies),
+                state.now());
         state.put(RecordKind.PARTICIPANT, participant.id(), participant);
         if (!participant.id().equals(OPERATOR_ID)) ensureOperatorAccounts(state, currencies);
         return participant;
