@@ -4,14 +4,18 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.util.JavalinBindException;
+import io.javalin.util.JavalinException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import org.corridor.api.json.ApiJsonMapper;
 import org.corridor.api.json.StrictJson;
 import org.corridor.core.Check;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
     /** The path prefix of the current API version; every {@link RouteGroup} is mounted under it. */
     public static final String VERSION_PREFIX = "/v1";
 
@@ -140,6 +146,14 @@ public final class ApiServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (JavalinException stopped) {
+            if (!(stopped.getCause() instanceof TimeoutException)) throw stopped;
+            // The wait for requests in flight ran out: the server is stopped all the same, and whoever stops it
+            // (the node) must go on to close the writer and the store.
+            LOG.warn("the API server did not stop gracefully within {} ms; stopped it anyway",
+                    ApiLimits.SHUTDOWN_TIMEOUT_MS);
+        }
     }
 }

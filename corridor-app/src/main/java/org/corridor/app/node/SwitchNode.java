@@ -140,15 +140,21 @@ public final class SwitchNode implements AutoCloseable {
         return store;
     }
 
+    /** Stops every part in reverse order of starting; a part that fails to stop does not keep the rest running. */
     @Override
     public void close() {
-        try {
-            api.close();
-            sweeper.close();
-            dispatcher.close();
-            writer.close();
-        } finally {
-            store.close();
+        RuntimeException first = null;
+        for (AutoCloseable part : List.<AutoCloseable>of(api, sweeper, dispatcher, writer, store)) {
+            try {
+                part.close();
+            } catch (Exception failed) {
+                if (first == null) {
+                    first = failed instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
+                } else {
+                    first.addSuppressed(failed);
+                }
+            }
         }
+        if (first != null) throw first;
     }
 }
