@@ -2,6 +2,7 @@ package org.corridor.app;
 
 import org.corridor.app.bench.BenchCommand;
 import org.corridor.app.demo.DemoCommand;
+import org.corridor.app.issuer.IssuerSimCommand;
 import org.corridor.app.ledger.LedgerCommand;
 import org.corridor.app.serve.ServeCommand;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Corridor 0.1.0",
         description = "A cross-border mobile payment switch over one double-entry ledger.",
-        subcommands = {DemoCommand.class, LedgerCommand.class, BenchCommand.class, ServeCommand.class})
+        subcommands = {DemoCommand.class, LedgerCommand.class, BenchCommand.class, ServeCommand.class,
+                IssuerSimCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
