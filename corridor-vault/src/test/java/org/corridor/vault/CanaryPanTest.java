@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 /** The canary card number must never leave the vault in a readable form. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class CanaryPanTest {
-    private static final String CANARY = "4111111111111111";
+    private static final String CANARY = TestCards.VISA;
     /** The canary with its Luhn check digit broken, so that parsing it fails. */
     private static final String CANARY_BROKEN = "4111111111111112";
 

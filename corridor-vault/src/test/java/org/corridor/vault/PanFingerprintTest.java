@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class PanFingerprintTest {
-    private static final Pan VISA = Pan.of("4111111111111111");
+    private static final Pan VISA = Pan.of(TestCards.VISA);
     private static final Pan MASTERCARD = Pan.of("5555555555554444");
 
     @Test
@@ -20,7 +20,7 @@ class PanFingerprintTest {
         PanFingerprint second = PanFingerprint.of(keyset);
         String visa = first.fingerprintOf(VISA);
         assertThat(visa).hasSize(2 * PanFingerprint.FINGERPRINT_BYTES).matches("[0-9a-f]{64}");
-        assertThat(first.fingerprintOf(Pan.of("4111111111111111"))).isEqualTo(visa);
+        assertThat(first.fingerprintOf(Pan.of(TestCards.VISA))).isEqualTo(visa);
         assertThat(second.fingerprintOf(VISA)).isEqualTo(visa);
         assertThat(first.fingerprintOf(MASTERCARD)).isNotEqualTo(visa);
     }

@@ -38,10 +38,10 @@ class PanTest {
 
     @Test
     void equalsAndHashCodeByValue() {
-        assertThat(Pan.of("4111111111111111")).isEqualTo(Pan.of("4111111111111111"))
-                .hasSameHashCodeAs(Pan.of("4111111111111111"))
+        assertThat(Pan.of(TestCards.VISA)).isEqualTo(Pan.of(TestCards.VISA))
+                .hasSameHashCodeAs(Pan.of(TestCards.VISA))
                 .isNotEqualTo(Pan.of("5555555555554444"));
-        assertThat(Pan.of("4111111111111111").reveal()).isEqualTo("4111111111111111");
+        assertThat(Pan.of(TestCards.VISA).reveal()).isEqualTo(TestCards.VISA);
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class VaultKeysTest {
-    private static final Pan PAN = Pan.of("4111111111111111");
+    private static final Pan PAN = Pan.of(TestCards.VISA);
     private static final byte[] ROW = "card:0001".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir

@@ -85,7 +85,7 @@ class IsoMessagesTest {
     @Test
     void layoutMatchesTheStandardFieldFormats() {
         byte[] bytes = codec.encode(CardMessage.builder(Mti.PURCHASE_REQUEST)
-                .pan("4111111111111111")
+                .pan(CardMessages.CANARY_PAN)
                 .processingCode("000000")
                 .amountMinor(12_345)
                 .stan(42)
@@ -93,7 +93,7 @@ class IsoMessagesTest {
         // MTI, then the binary primary bitmap for DE2, DE3, DE4, DE11: 0111 0000 0010 0000 then zeros.
         assertThat(HexFormat.of().formatHex(bytes, 4, 12)).isEqualTo("7020000000000000");
         assertThat(new String(bytes, 12, bytes.length - 12, StandardCharsets.US_ASCII))
-                .isEqualTo("16" + "4111111111111111" + "000000" + "000000012345" + "000042");
+                .isEqualTo("16" + CardMessages.CANARY_PAN + "000000" + "000000012345" + "000042");
     }
 
     @Test
@@ -103,7 +103,7 @@ class IsoMessagesTest {
         assertThat(fieldsIn(HexFormat.of().parseHex("4210001102C04804")))
                 .containsExactly(2, 7, 12, 28, 32, 39, 41, 42, 50, 53, 62);
         byte[] bytes = codec.encode(CardMessage.builder(Mti.AUTHORIZATION_REQUEST)
-                .pan("4111111111111111")
+                .pan(CardMessages.CANARY_PAN)
                 .transmissionDateTime("1128060430")
                 .localTime("140430")
                 .responseCode("00")

@@ -26,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import org.corridor.codec.iso8583.CardMessage;
 import org.corridor.codec.iso8583.LengthPrefixFraming;
 import org.corridor.codec.iso8583.Mti;
+import org.corridor.gateway.TestCards;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -330,7 +331,7 @@ class IssuerLinkTest {
 
     private static CardMessage request(Mti mti, int stan, String terminalId, long amountMinor) {
         return CardMessage.builder(mti)
-                .pan("4111111111111111")
+                .pan(TestCards.VISA)
                 .processingCode("000000")
                 .amountMinor(amountMinor)
                 .stan(stan)

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.corridor.gateway.TestCards;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class BinRoutingConfigTest {
                 new BinRoute("41111111", CardNetwork.VISA, "link-b"),
                 new BinRoute("222100", CardNetwork.MASTERCARD, "link-mc"),
                 new BinRoute("621234", CardNetwork.UNIONPAY, "link-cup"));
-        assertThat(table.route("4111111111111111").orElseThrow().issuerLinkId()).isEqualTo("link-b");
+        assertThat(table.route(TestCards.VISA).orElseThrow().issuerLinkId()).isEqualTo("link-b");
         assertThat(table.route("4111119111111111").orElseThrow().issuerLinkId()).isEqualTo("link-a");
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.corridor.core.InvariantViolation;
+import org.corridor.gateway.TestCards;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +52,7 @@ class BinRoutingTableTest {
 
     @Test
     void anEmptyTableRoutesNothing() {
-        assertThat(BinRoutingTable.of(List.of()).route("4111111111111111")).isEmpty();
+        assertThat(BinRoutingTable.of(List.of()).route(TestCards.VISA)).isEmpty();
     }
 
     @Test
@@ -71,7 +72,7 @@ class BinRoutingTableTest {
         BinRoutingTable table = BinRoutingTable.of(routes);
         routes.add(new BinRoute("41111111", CardNetwork.VISA, "link-b"));
 
-        assertThat(table.route("4111111111111111").orElseThrow().issuerLinkId()).isEqualTo("link-a");
+        assertThat(table.route(TestCards.VISA).orElseThrow().issuerLinkId()).isEqualTo("link-a");
         assertThat(table.routes()).hasSize(1);
         assertThatThrownBy(() -> table.routes().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(table).hasToString("BinRoutingTable[routes=1]");
