@@ -10,6 +10,7 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.corridor.core.EpochNanos;
 import org.corridor.core.port.EventRenderer;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.port.SwitchCommands;
@@ -53,7 +54,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             implements Delayed {
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(atNanos - nanos(clock.instant()), TimeUnit.NANOSECONDS);
+            return unit.convert(atNanos - EpochNanos.of(clock.instant()), TimeUnit.NANOSECONDS);
         }
 
         @Override
@@ -113,7 +114,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                         log.warn("a webhook attempt for {} could not be recorded; retrying in {} ms", next.deliveryId(),
                                 RECORD_RETRY_MS, failure);
                         due.add(new Due(next.deliveryId(), next.expectedNextAttempt(),
-                                nanos(clock.instant()) + RECORD_RETRY_MS * 1_000_000, clock));
+                                EpochNanos.of(clock.instant()) + RECORD_RETRY_MS * 1_000_000, clock));
                     } finally {
                         inFlight.remove(next.deliveryId());
                         slots.release();
@@ -142,27 +143,22 @@ public final class WebhookDispatcher implements AutoCloseable {
             record(delivery, now, false, 0, "the endpoint was deleted", 0);
             return;
         }
-        List<WebhookSecret> secrets = endpoint.get().signingSecrets(nanos(now)).stream().map(WebhookSecret::parse).toList();
+        List<WebhookSecret> secrets = endpoint.get().signingSecrets(EpochNanos.of(now)).stream()
+                .map(WebhookSecret::parse).toList();
         DeliveryOutcome outcome = sender.send(endpoint.get().url(), event.get().id(), renderer.render(event.get()), secrets);
-        Instant first = delivery.firstAttemptAt() == 0 ? now : instant(delivery.firstAttemptAt());
+        Instant first = delivery.firstAttemptAt() == 0 ? now : EpochNanos.toInstant(delivery.firstAttemptAt());
         long next = outcome.delivered() ? 0
-                : schedule.nextAttemptAt(first, delivery.attempts() + 1).map(WebhookDispatcher::nanos).orElse(0L);
+                : schedule.nextAttemptAt(first, delivery.attempts() + 1).map(EpochNanos::of).orElse(0L);
         record(delivery, now, outcome.delivered(), outcome.httpStatusCode(), outcome.failureDetail(), next);
     }
 
     private void record(Delivery delivery, Instant at, boolean delivered, int status, String error, long next) {
         String detail = error == null ? "" : error;
-        commands.execute(state -> WebhookOperations.recordAttempt(state, delivery.id(), nanos(at), delivered, status,
+        commands.execute(state -> WebhookOperations.recordAttempt(state, delivery.id(), EpochNanos.of(at), delivered, status,
                 detail, next));
     }
 
-    static long nanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-    }
 
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
 
     @Override
     public void close() {

@@ -3,15 +3,12 @@ package org.corridor.api.v1;
 import static org.corridor.api.Access.PARTICIPANT;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.corridor.api.RouteGroup;
 import org.corridor.api.Routes;
 import org.corridor.api.auth.Caller;
-import org.corridor.api.error.ApiException;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.port.Page;
@@ -47,14 +44,7 @@ final class CustomerRoutes implements RouteGroup {
         posts.run(ctx, () -> {
             CreateCustomer request = Bodies.required(ctx, CreateCustomer.class);
             String name = Params.text(request.name(), "name", Params.NAME_CHARS_MAX, false);
-            if (request.currencies() == null || request.currencies().isEmpty()) throw Params.missing("currencies");
-            if (request.currencies().size() > ParticipantRoutes.CURRENCIES_MAX) {
-                throw ApiException.badRequest("parameter_invalid", "currencies holds at most "
-                        + ParticipantRoutes.CURRENCIES_MAX + " codes.", "currencies");
-            }
-            Set<String> codes = new LinkedHashSet<>();
-            for (String code : request.currencies()) codes.add(Params.currency(code, "currencies"));
-            List<String> currencies = new ArrayList<>(codes);
+            List<String> currencies = Params.currencies(request.currencies());
             Map<String, String> metadata = Params.metadata(request.metadata());
             return state -> {
                 var outcome = ParticipantOperations.createCustomer(state, owner, id, name, currencies, metadata);
@@ -109,6 +99,6 @@ final class CustomerRoutes implements RouteGroup {
     private Customer owned(Context ctx, String id) {
         return services.objects().find(RecordKind.CUSTOMER, id, Customer.class)
                 .filter(c -> c.ownerId().equals(Caller.of(ctx).participantId()))
-                .orElseThrow(() -> ApiException.notFound("resource_missing", "No such customer: '" + id + "'.", "id"));
+                .orElseThrow(() -> Params.notFound("customer", id));
     }
 }

@@ -1,6 +1,9 @@
 package org.corridor.api.v1;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.corridor.api.error.ApiException;
@@ -18,6 +21,7 @@ final class Params {
     static final int DESCRIPTION_CHARS_MAX = 1_000;
     static final int NAME_CHARS_MAX = 200;
     static final int PAGE_LIMIT_DEFAULT = 10;
+    static final int CURRENCIES_MAX = 32;
 
     private Params() {}
 
@@ -72,6 +76,23 @@ final class Params {
             text(entry.getValue(), param, METADATA_VALUE_CHARS_MAX, true);
         }
         return Map.copyOf(metadata);
+    }
+
+    /** Currencies a participant or customer holds: 1 to {@link #CURRENCIES_MAX} ISO 4217 codes, duplicates folded. */
+    static List<String> currencies(List<String> given) {
+        if (given == null || given.isEmpty()) throw missing("currencies");
+        if (given.size() > CURRENCIES_MAX) {
+            throw ApiException.badRequest("parameter_invalid", "currencies holds at most " + CURRENCIES_MAX + " codes.",
+                    "currencies");
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : given) codes.add(currency(code, "currencies"));
+        return new ArrayList<>(codes);
+    }
+
+    /** 404 for an object the caller does not own or that does not exist: the same answer for both. */
+    static ApiException notFound(String what, String id) {
+        return ApiException.notFound("resource_missing", "No such " + what + ": '" + id + "'.", "id");
     }
 
     /** A prefixed object id given by the client: bounded, and of the right prefix. */

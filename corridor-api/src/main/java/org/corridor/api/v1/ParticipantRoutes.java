@@ -4,8 +4,6 @@ import static org.corridor.api.Access.OPERATOR;
 import static org.corridor.api.Access.PARTICIPANT;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +27,6 @@ import org.corridor.core.state.Reply;
  * ({@code /account}) and manages its own keys.
  */
 final class ParticipantRoutes implements RouteGroup {
-    static final int CURRENCIES_MAX = 32;
     static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     record CreateParticipant(String role, String name, String country, String settlementCurrency,
@@ -62,7 +59,7 @@ final class ParticipantRoutes implements RouteGroup {
         posts.run(ctx, () -> {
             CreateParticipant request = Bodies.required(ctx, CreateParticipant.class);
             ParticipantRole role = role(request.role());
-            List<String> currencies = currencies(request.currencies());
+            List<String> currencies = Params.currencies(request.currencies());
             String settlement = Params.currency(request.settlementCurrency(), "settlement_currency");
             if (!currencies.contains(settlement)) {
                 throw ApiException.badRequest("parameter_invalid", "settlement_currency must be one of currencies.",
@@ -96,7 +93,7 @@ final class ParticipantRoutes implements RouteGroup {
     private void retrieve(Context ctx) {
         String id = Params.pathId(ctx, "id");
         Participant participant = services.objects().find(RecordKind.PARTICIPANT, id, Participant.class)
-                .orElseThrow(() -> ApiException.notFound("resource_missing", "No such participant: '" + id + "'.", "id"));
+                .orElseThrow(() -> Params.notFound("participant", id));
         ctx.json(withBalances(participant));
     }
 
@@ -160,16 +157,6 @@ final class ParticipantRoutes implements RouteGroup {
                 "role must be one of wallet_provider, issuer, merchant, marketplace, fx_provider.", "role");
     }
 
-    private static List<String> currencies(List<String> given) {
-        if (given == null || given.isEmpty()) throw Params.missing("currencies");
-        if (given.size() > CURRENCIES_MAX) {
-            throw ApiException.badRequest("parameter_invalid", "currencies holds at most " + CURRENCIES_MAX + " codes.",
-                    "currencies");
-        }
-        Set<String> codes = new LinkedHashSet<>();
-        for (String code : given) codes.add(Params.currency(code, "currencies"));
-        return new ArrayList<>(codes);
-    }
 
     private static String country(String country) {
         if (country == null) throw Params.missing("country");

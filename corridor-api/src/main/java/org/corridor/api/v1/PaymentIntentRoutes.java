@@ -104,7 +104,7 @@ final class PaymentIntentRoutes implements RouteGroup {
         String id = Params.pathId(ctx, "id");
         PaymentIntent intent = services.objects().find(RecordKind.PAYMENT_INTENT, id, PaymentIntent.class)
                 .filter(pi -> pi.ownerId().equals(Caller.of(ctx).participantId()))
-                .orElseThrow(() -> ApiException.notFound("resource_missing", "No such payment_intent: '" + id + "'.", "id"));
+                .orElseThrow(() -> Params.notFound("payment_intent", id));
         ctx.json(ObjectJson.paymentIntent(intent));
     }
 

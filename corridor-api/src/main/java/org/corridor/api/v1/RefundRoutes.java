@@ -79,7 +79,7 @@ final class RefundRoutes implements RouteGroup {
         String id = Params.pathId(ctx, "id");
         Refund refund = services.objects().find(RecordKind.REFUND, id, Refund.class)
                 .filter(r -> r.ownerId().equals(Caller.of(ctx).participantId()))
-                .orElseThrow(() -> ApiException.notFound("resource_missing", "No such refund: '" + id + "'.", "id"));
+                .orElseThrow(() -> Params.notFound("refund", id));
         ctx.json(ObjectJson.refund(refund));
     }
 }

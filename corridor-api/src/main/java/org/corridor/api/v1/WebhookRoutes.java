@@ -91,7 +91,7 @@ final class WebhookRoutes implements RouteGroup {
         String id = Params.pathId(ctx, "id");
         ownedEndpoint(ctx, id);
         var outcome = services.commands().execute(state -> WebhookOperations.deleteEndpoint(state, owner, id));
-        if (!outcome.ok()) throw notFound("webhook_endpoint", id);
+        if (!outcome.ok()) throw Params.notFound("webhook_endpoint", id);
         ctx.json(ObjectJson.ordered("id", id, "object", "webhook_endpoint", "deleted", true));
     }
 
@@ -127,7 +127,7 @@ final class WebhookRoutes implements RouteGroup {
         String id = Params.pathId(ctx, "id");
         Event event = services.objects().find(RecordKind.EVENT, id, Event.class)
                 .filter(e -> e.ownerId().equals(Caller.of(ctx).participantId()))
-                .orElseThrow(() -> notFound("event", id));
+                .orElseThrow(() -> Params.notFound("event", id));
         ctx.json(eventWithDeliveries(event));
     }
 
@@ -150,7 +150,7 @@ final class WebhookRoutes implements RouteGroup {
     private WebhookEndpoint ownedEndpoint(Context ctx, String id) {
         return services.objects().find(RecordKind.WEBHOOK_ENDPOINT, id, WebhookEndpoint.class)
                 .filter(e -> e.ownerId().equals(Caller.of(ctx).participantId()))
-                .orElseThrow(() -> notFound("webhook_endpoint", id));
+                .orElseThrow(() -> Params.notFound("webhook_endpoint", id));
     }
 
     private String newSecret() {
@@ -159,9 +159,6 @@ final class WebhookRoutes implements RouteGroup {
         return "whsec_" + Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static ApiException notFound(String what, String id) {
-        return ApiException.notFound("resource_missing", "No such " + what + ": '" + id + "'.", "id");
-    }
 
     private static String url(String given) {
         if (given == null) throw Params.missing("url");

@@ -1,6 +1,5 @@
 package org.corridor.store.writer;
 
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.corridor.core.EpochNanos;
 import org.corridor.core.InvariantViolation;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.CreateAccountResult;
@@ -173,7 +173,7 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private void applyAndCommit(List<Command<?>> batch, int events) {
-        state.beginBatch(nanos(clock.instant()));
+        state.beginBatch(EpochNanos.of(clock.instant()));
         for (Command<?> command : batch) command.apply(state);
         StateChanges changes = state.drainChanges();
         long started = System.nanoTime();
@@ -231,9 +231,6 @@ public final class LedgerWriter implements AutoCloseable {
         while ((waiting = queue.poll()) != null) waiting.fail(stopped);
     }
 
-    static long nanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-    }
 
     /** Finishes the waiting commands, then stops the writer thread. */
     @Override
