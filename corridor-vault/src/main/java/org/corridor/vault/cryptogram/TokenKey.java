@@ -66,6 +66,26 @@ public final class TokenKey {
         return new TokenKey(bytes.clone());
     }
 
+    /**
+     * The key as the device wallet receives it at enrolment: 32 hex digits. The one place a token key leaves the
+     * switch; callers put it in the enrolment reply and nowhere else.
+     */
+    public String toHexForDevice() {
+        return HexFormat.of().formatHex(key);
+    }
+
+    /**
+     * The key a device wallet received as {@link #toHexForDevice()}.
+     *
+     * @throws IllegalArgumentException if {@code hex} is not 32 hex digits; the message never quotes it
+     */
+    public static TokenKey fromHex(String hex) {
+        if (hex == null || hex.length() != 2 * KEY_BYTES || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("a token key is " + 2 * KEY_BYTES + " hex digits");
+        }
+        return of(HexFormat.of().parseHex(hex));
+    }
+
     private static boolean isUsable(byte[] candidate) {
         boolean halvesDiffer = !Arrays.equals(candidate, 0, DES_BLOCK_BYTES, candidate, DES_BLOCK_BYTES, KEY_BYTES);
         return halvesDiffer
