@@ -3,13 +3,16 @@ package org.corridor.app.serve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.corridor.api.auth.RateLimiter;
+import org.corridor.app.HostPort;
 import org.corridor.app.StoreOption;
+import org.corridor.gateway.issuer.IssuerLinkSettings;
 import org.corridor.app.node.SwitchNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +51,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--new-operator-key", description = "Issue a new operator API key at start (if the old one was lost).")
     boolean newOperatorKey;
 
+    @Option(names = "--issuer", paramLabel = "HOST:PORT",
+            description = "The card network or issuer simulator to send ISO 8583 card requests to (default: none,"
+                    + " card payments and enrolments are refused as issuer_unavailable).")
+    String issuer;
+
+    @Option(names = "--vault-dir", paramLabel = "DIR", defaultValue = "data/vault",
+            description = "Where the vault's keyset files live, created on first start (default ${DEFAULT-VALUE}).")
+    Path vaultDirectory;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -58,10 +70,18 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("corridor serve: --rate-limit must be at least 1");
             return 2;
         }
+        InetSocketAddress issuerAddress = null;
+        if (issuer != null) {
+            issuerAddress = HostPort.parse(issuer).orElse(null);
+            if (issuerAddress == null) {
+                System.err.println("corridor serve: --issuer must be HOST:PORT with a port of 1 to 65535");
+                return 2;
+            }
+        }
         SwitchNode node;
         try {
-            node = SwitchNode.start(new SwitchNode.Settings(store.url(), host, port, rateLimit, newOperatorKey),
-                    InstantSource.system());
+            node = SwitchNode.start(new SwitchNode.Settings(store.url(), host, port, rateLimit, newOperatorKey)
+                    .withCardRails(vaultDirectory, issuerAddress, IssuerLinkSettings.defaults()), InstantSource.system());
         } catch (UncheckedIOException cannotListen) {
             System.err.println("corridor serve: " + cannotListen.getCause().getMessage());
             return 1;
