@@ -73,6 +73,7 @@ public final class ApiTransport {
      *     over {@value #RESPONSE_BODY_BYTES_MAX} bytes
      */
     public ApiReply post(String path, String bearer, ObjectNode body) throws IOException {
+        Objects.requireNonNull(bearer, "bearer");
         byte[] json = JsonMapper.shared().writeValueAsBytes(body);
         return send(request(path, bearer)
                 .header("Idempotency-Key", idempotencyKeys.next())
@@ -81,18 +82,21 @@ public final class ApiTransport {
                 .build());
     }
 
-    /** GETs {@code path}; throws as {@link #post} does. */
+    /**
+     * GETs {@code path}; throws as {@link #post} does. A null {@code bearer} sends no {@code Authorization} header,
+     * for the simulators' own control interfaces, which take none.
+     */
     public ApiReply get(String path, String bearer) throws IOException {
         return send(request(path, bearer).GET().build());
     }
 
     private HttpRequest.Builder request(String path, String bearer) {
-        Objects.requireNonNull(bearer, "bearer");
         if (!path.startsWith("/")) throw new IllegalArgumentException("a path starts with /");
-        return HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(requestTimeout)
-                .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json");
+        if (bearer != null) builder.header("Authorization", "Bearer " + bearer);
+        return builder;
     }
 
     private ApiReply send(HttpRequest request) throws IOException {
