@@ -1,6 +1,5 @@
 package org.corridor.sim.wallet;
 
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class DeviceWallet {
 
     /** The tokens on the phone, in provisioning order. */
     public synchronized List<DeviceToken> tokens() {
-        return List.copyOf(new ArrayList<>(tokens.values()));
+        return List.copyOf(tokens.values());
     }
 
     /** Forgets a token, as the phone does once the token is deleted; whether it held it. */
