@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         version = "Corridor 0.1.0",
         description = "A cross-border mobile payment switch over one double-entry ledger.",
         subcommands = {DemoCommand.class, LedgerCommand.class, BenchCommand.class, ServeCommand.class,
-                IssuerSimCommand.class})
+                IssuerSimCommand.class, org.corridor.app.wallet.WalletSimCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
