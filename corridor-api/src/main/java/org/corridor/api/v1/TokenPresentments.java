@@ -52,7 +52,7 @@ final class TokenPresentments {
 
     private static byte[] hex(String value, int chars, String field) {
         if (value == null) throw Params.missing(PREFIX + "[" + field + "]");
-        if (value.length() != chars || !value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (value.length() != chars || !value.chars().allMatch(c -> HexFormat.isHexDigit(c))) {
             throw invalid(field, "must be " + chars + " hex digits");
         }
         return HexFormat.of().parseHex(value);

@@ -114,7 +114,7 @@ final class TokenRoutes implements RouteGroup {
     }
 
     private static Reply cardError(String code, String message) {
-        return Reply.error(new StoredError(402, "card_error", code, message, ""));
+        return Reply.error(new StoredError(402, "payment_error", code, message, ""));
     }
 
     private static Reply notAWalletProvider() {

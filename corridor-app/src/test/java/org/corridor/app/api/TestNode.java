@@ -58,7 +58,13 @@ public final class TestNode implements AutoCloseable {
 
     /** A node with card rails: its vault under {@code directory}, its card requests going to {@code issuer}. */
     public static TestNode withCardRails(String kind, Path directory, InetSocketAddress issuer, IssuerLinkSettings link) {
-        return start(kind, directory, RATE_LIMIT_FOR_TESTS, InstantSource.system(),
+        return withCardRails(kind, directory, issuer, link, InstantSource.system());
+    }
+
+    /** The same, reading {@code clock}. */
+    public static TestNode withCardRails(String kind, Path directory, InetSocketAddress issuer, IssuerLinkSettings link,
+            InstantSource clock) {
+        return start(kind, directory, RATE_LIMIT_FOR_TESTS, clock,
                 new CardRailsSettings(directory.resolve("vault"), issuer, link));
     }
 
