@@ -72,10 +72,13 @@ class CardRecoveryTest {
             List<SimulatedBank> banks = List.of(world.bankIn("USD"), world.bankIn("EUR"), world.bankIn("JPY"));
             List<CardWorld.Provisioned> tokens = new ArrayList<>();
             for (SimulatedBank bank : banks) {
+                world.simulator.banks().setDeclinePerMille(bank.id(), 0);
                 for (int card = 1; card <= 3; card++) {
                     tokens.add(world.enrol(bank, card, 5_000_000, world.newPhone(), TokenDomain.IN_APP));
                 }
-                // A tenth of requests unanswered, a twentieth answered twice, a fiftieth answered with garbage.
+                // Then a twentieth declined "05", a tenth of requests unanswered, a twentieth answered twice, a
+                // fiftieth answered with garbage.
+                world.simulator.banks().setDeclinePerMille(bank.id(), 50);
                 world.simulator.faults().ratio(Fault.NO_REPLY, bank.id(), 100);
                 world.simulator.faults().ratio(Fault.DUPLICATE_REPLY, bank.id(), 50);
                 world.simulator.faults().ratio(Fault.GARBAGE_FRAME, bank.id(), 20);

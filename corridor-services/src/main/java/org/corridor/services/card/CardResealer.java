@@ -23,10 +23,16 @@ public final class CardResealer {
 
     private final SwitchCommands commands;
     private final TokenVault vault;
+    private final int rowsPerBatch;
 
     public CardResealer(SwitchCommands commands, TokenVault vault) {
+        this(commands, vault, ROWS_PER_BATCH_MAX);
+    }
+
+    CardResealer(SwitchCommands commands, TokenVault vault, int rowsPerBatch) {
         this.commands = commands;
         this.vault = vault;
+        this.rowsPerBatch = rowsPerBatch;
     }
 
     /** Re-seals everything still under an older key; returns how many ciphertexts were re-sealed. */
@@ -41,7 +47,7 @@ public final class CardResealer {
             List<Sealed> batch = commands.execute(state -> state.all(kind).stream()
                     .map(value -> sealedOf(kind, value))
                     .filter(sealed -> PanCipher.keyIdOf(sealed.ciphertext()) != primary)
-                    .limit(ROWS_PER_BATCH_MAX)
+                    .limit(rowsPerBatch)
                     .toList());
             if (batch.isEmpty()) return done;
             List<Sealed> resealed = batch.stream().map(sealed -> new Sealed(sealed.id(), kind == RecordKind.CARD
