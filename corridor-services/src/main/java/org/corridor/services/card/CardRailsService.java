@@ -80,7 +80,7 @@ public final class CardRailsService implements CardRails {
         Optional<Participant> issuer = issuers.issuerOf(digits).map(BinRoute::issuerLinkId)
                 .flatMap(id -> objects.find(RecordKind.PARTICIPANT, id, Participant.class));
         if (issuer.isEmpty()) return refused(EnrolmentRefusal.ISSUER_UNKNOWN, "");
-        String yyMm = String.format("%02d%02d", details.expiryYear() % 100, details.expiryMonth());
+        String yyMm = IssuerPayments.expiry(details.expiryYear(), details.expiryMonth());
         int trace = Math.floorMod(verificationTrace.incrementAndGet(), CardAuthorization.TRACE_NUMBERS);
         CardMessage request = vault.withClearPan(pan, clear -> CardRequests.accountVerification(clear, yyMm,
                 Currency.getInstance(issuer.get().settlementCurrency()), trace, clock.instant()));

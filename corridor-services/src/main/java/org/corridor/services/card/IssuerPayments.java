@@ -31,7 +31,11 @@ final class IssuerPayments {
 
     /** DE14, {@code yyMM}. */
     static String expiry(Card card) {
-        return String.format("%02d%02d", card.expiryYear() % 100, card.expiryMonth());
+        return expiry(card.expiryYear(), card.expiryMonth());
+    }
+
+    static String expiry(int year, int month) {
+        return String.format("%02d%02d", year % 100, month);
     }
 
     static CardNetwork network(Card card) {

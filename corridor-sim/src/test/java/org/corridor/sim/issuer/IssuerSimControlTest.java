@@ -78,7 +78,7 @@ class IssuerSimControlTest {
             client.send(request(Mti.AUTHORIZATION_REQUEST, 100));
             byte[] garbage = client.readFrame();
             assertThatThrownBy(() -> new IsoMessages().decode(garbage)).isInstanceOf(IsoFormatException.class);
-            assertThat(client.exchange(echo()).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(IsoRequests.echo(stans.getAndIncrement())).responseCode()).isEqualTo("00");
 
             assertThat(http.delete("/faults").json().get("cleared").intValue()).isEqualTo(1);
             assertThat(client.exchange(request(Mti.AUTHORIZATION_REQUEST, 100)).responseCode()).isEqualTo("00");
@@ -108,8 +108,8 @@ class IssuerSimControlTest {
             assertThat(client.exchange(authorization).responseCode()).isEqualTo("00");
             assertThat(client.exchange(request(Mti.PURCHASE_REQUEST, 5_000)).responseCode()).isEqualTo("00");
             assertThat(client.exchange(request(Mti.PURCHASE_REQUEST, 50_000)).responseCode()).isEqualTo("51");
-            assertThat(client.exchange(reversalOf(authorization)).responseCode()).isEqualTo("00");
-            assertThat(client.exchange(reversalOf(authorization)).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(IsoRequests.reversalOf(authorization)).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(IsoRequests.reversalOf(authorization)).responseCode()).isEqualTo("00");
             CardMessage unrouted = CardMessage.builder(Mti.AUTHORIZATION_REQUEST)
                     .pan(Luhn.withCheckDigit("300000000000000")).processingCode("000000").amountMinor(100)
                     .stan(stans.getAndIncrement()).terminalId("TERM0001").currency(bank.currency()).build();
@@ -164,21 +164,5 @@ class IssuerSimControlTest {
                 .build();
     }
 
-    private static CardMessage reversalOf(CardMessage original) {
-        return CardMessage.builder(Mti.REVERSAL_REQUEST)
-                .pan(original.pan())
-                .processingCode(original.processingCode())
-                .amountMinor(original.amountMinor())
-                .stan(original.stan())
-                .terminalId(original.terminalId())
-                .currency(original.currency())
-                .build();
-    }
 
-    private CardMessage echo() {
-        return CardMessage.builder(Mti.NETWORK_MANAGEMENT_REQUEST)
-                .stan(stans.getAndIncrement())
-                .networkManagementCode(CardMessage.NETWORK_MANAGEMENT_ECHO)
-                .build();
-    }
 }
