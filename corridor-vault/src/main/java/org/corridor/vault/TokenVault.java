@@ -2,6 +2,8 @@ package org.corridor.vault;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.corridor.vault.cryptogram.TokenKey;
 
@@ -24,9 +26,16 @@ public final class TokenVault {
         }
     }
 
+    /**
+     * Token keys kept open in memory, so a payment does not decrypt its token's key again; the keysets that seal
+     * them are in this process's memory anyway. Bounded: when full, the cache starts over.
+     */
+    public static final int OPEN_TOKEN_KEYS_MAX = 100_000;
+
     private final PanCipher cipher;
     private final PanFingerprint fingerprints;
     private final SecureRandom random;
+    private final Map<String, TokenKey> openTokenKeys = new ConcurrentHashMap<>();
 
     public TokenVault(PanCipher cipher, PanFingerprint fingerprints, SecureRandom random) {
         this.cipher = cipher;
@@ -58,8 +67,14 @@ public final class TokenVault {
         return new IssuedKey(cipher.sealBytes(hex.getBytes(StandardCharsets.US_ASCII), tokenData(tokenId)), hex);
     }
 
+    /** The token's key, opened from its sealed form (once; then from memory). A token's key never changes. */
     public TokenKey openTokenKey(byte[] sealed, String tokenId) {
-        return TokenKey.fromHex(new String(cipher.openBytes(sealed, tokenData(tokenId)), StandardCharsets.US_ASCII));
+        TokenKey open = openTokenKeys.get(tokenId);
+        if (open != null) return open;
+        open = TokenKey.fromHex(new String(cipher.openBytes(sealed, tokenData(tokenId)), StandardCharsets.US_ASCII));
+        if (openTokenKeys.size() >= OPEN_TOKEN_KEYS_MAX) openTokenKeys.clear();
+        openTokenKeys.put(tokenId, open);
+        return open;
     }
 
     /** Whether a ciphertext was sealed by a key other than the primary (a rotation has yet to re-wrap it). */
