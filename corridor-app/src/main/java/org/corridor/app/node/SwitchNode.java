@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.corridor.api.auth.RateLimiter;
 import org.corridor.api.v1.EventJson;
 import org.corridor.api.v1.V1Routes;
 import org.corridor.api.v1.V1Services;
+import org.corridor.app.IssuerAddresses;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.payment.CardPayments;
 import org.corridor.core.participant.Participant;
@@ -27,6 +29,7 @@ import org.corridor.core.state.RecordKind;
 import org.corridor.gateway.issuer.IssuerLink;
 import org.corridor.gateway.issuer.IssuerLinkSettings;
 import org.corridor.gateway.issuer.IssuerLinks;
+import org.corridor.gateway.routing.CardNetwork;
 import org.corridor.gateway.webhook.RetrySchedule;
 import org.corridor.gateway.webhook.WebhookSender;
 import org.corridor.services.CommittedObjects;
@@ -66,19 +69,25 @@ public final class SwitchNode implements AutoCloseable {
      * @param newOperatorKey issue a new operator key even if the operator exists (a lost key)
      * @param vaultDirectory where the vault's keyset files live; null keeps fresh keys in memory only (tests,
      *     benchmarks: sealed cards cannot be opened after a restart)
-     * @param issuerAddress the card network (or issuer simulator) to send card requests to; null for none
+     * @param issuers the card networks (or issuer simulator) to send card requests to
      * @param issuerLink the timeouts of that link
      */
     public record Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey,
-            Path vaultDirectory, InetSocketAddress issuerAddress, IssuerLinkSettings issuerLink) {
+            Path vaultDirectory, IssuerAddresses issuers, IssuerLinkSettings issuerLink) {
 
         /** A node without card rails and with an in-memory vault. */
         public Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey) {
-            this(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, null, null, IssuerLinkSettings.defaults());
+            this(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, null, IssuerAddresses.none(),
+                    IssuerLinkSettings.defaults());
         }
 
+        /** With card rails: the vault's keys in {@code vault}, every network's requests going to {@code issuer}. */
         public Settings withCardRails(Path vault, InetSocketAddress issuer, IssuerLinkSettings link) {
-            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vault, issuer, link);
+            return withCardRails(vault, new IssuerAddresses(issuer, Map.of()), link);
+        }
+
+        public Settings withCardRails(Path vault, IssuerAddresses issuers, IssuerLinkSettings link) {
+            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vault, issuers, link);
         }
     }
 
@@ -155,11 +164,18 @@ public final class SwitchNode implements AutoCloseable {
     }
 
     private static IssuerLinks issuerLinks(Settings settings, InstantSource clock) {
-        if (settings.issuerAddress() == null) return IssuerLinks.none();
-        IssuerLink link = new IssuerLink(settings.issuerAddress(), settings.issuerLink(), clock,
-                state -> LOG.info("issuer link to {} is {}", settings.issuerAddress(), state));
+        IssuerAddresses addresses = settings.issuers();
+        IssuerLink shared = addresses.shared() == null ? null : startLink(addresses.shared(), settings, clock);
+        Map<CardNetwork, IssuerLink> byNetwork = new EnumMap<>(CardNetwork.class);
+        addresses.byNetwork().forEach((network, address) -> byNetwork.put(network, startLink(address, settings, clock)));
+        return IssuerLinks.of(byNetwork, shared);
+    }
+
+    private static IssuerLink startLink(InetSocketAddress address, Settings settings, InstantSource clock) {
+        IssuerLink link = new IssuerLink(address, settings.issuerLink(), clock,
+                state -> LOG.info("issuer link to {} is {}", address, state));
         link.start();
-        return IssuerLinks.shared(link);
+        return link;
     }
 
     /** The reversals still waiting for an issuer's acknowledgement. */

@@ -3,17 +3,17 @@ package org.corridor.app.serve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.corridor.api.auth.RateLimiter;
-import org.corridor.app.HostPort;
+import org.corridor.app.IssuerAddresses;
 import org.corridor.app.StoreOption;
-import org.corridor.gateway.issuer.IssuerLinkSettings;
 import org.corridor.app.node.SwitchNode;
+import org.corridor.gateway.issuer.IssuerLinkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,10 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--new-operator-key", description = "Issue a new operator API key at start (if the old one was lost).")
     boolean newOperatorKey;
 
-    @Option(names = "--issuer", paramLabel = "HOST:PORT",
-            description = "The card network or issuer simulator to send ISO 8583 card requests to (default: none,"
-                    + " card payments and enrolments are refused as issuer_unavailable).")
-    String issuer;
+    @Option(names = "--issuer", paramLabel = "[NETWORK=]HOST:PORT",
+            description = "Where ISO 8583 card requests go: HOST:PORT for every network (a network gateway or the issuer"
+                    + " simulator), or visa=, mastercard=, unionpay=HOST:PORT for one; repeatable (default: none, card"
+                    + " enrolments and payments are refused as issuer_unavailable).")
+    List<String> issuers = List.of();
 
     @Option(names = "--vault-dir", paramLabel = "DIR", defaultValue = "data/vault",
             description = "Where the vault's keyset files live, created on first start (default ${DEFAULT-VALUE}).")
@@ -70,18 +71,17 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("corridor serve: --rate-limit must be at least 1");
             return 2;
         }
-        InetSocketAddress issuerAddress = null;
-        if (issuer != null) {
-            issuerAddress = HostPort.parse(issuer).orElse(null);
-            if (issuerAddress == null) {
-                System.err.println("corridor serve: --issuer must be HOST:PORT with a port of 1 to 65535");
-                return 2;
-            }
+        IssuerAddresses issuerAddresses;
+        try {
+            issuerAddresses = IssuerAddresses.parse(issuers);
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("corridor serve: " + wrong.getMessage());
+            return 2;
         }
         SwitchNode node;
         try {
             node = SwitchNode.start(new SwitchNode.Settings(store.url(), host, port, rateLimit, newOperatorKey)
-                    .withCardRails(vaultDirectory, issuerAddress, IssuerLinkSettings.defaults()), InstantSource.system());
+                    .withCardRails(vaultDirectory, issuerAddresses, IssuerLinkSettings.defaults()), InstantSource.system());
         } catch (UncheckedIOException cannotListen) {
             System.err.println("corridor serve: " + cannotListen.getCause().getMessage());
             return 1;

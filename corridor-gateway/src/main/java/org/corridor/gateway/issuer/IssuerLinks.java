@@ -1,5 +1,6 @@
 package org.corridor.gateway.issuer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,9 @@ public final class IssuerLinks implements AutoCloseable {
         return new IssuerLinks(Map.of(), link);
     }
 
-    /** A link per network; a network without one has no route. */
-    public static IssuerLinks perNetwork(Map<CardNetwork, IssuerLink> links) {
-        return new IssuerLinks(links, null);
+    /** A link per network named, and {@code shared} (or none, if null) for the others. */
+    public static IssuerLinks of(Map<CardNetwork, IssuerLink> links, IssuerLink shared) {
+        return new IssuerLinks(links, shared);
     }
 
     /** No links at all: every card request is refused as unroutable (a switch without card rails). */
@@ -47,8 +48,9 @@ public final class IssuerLinks implements AutoCloseable {
 
     /** Every distinct link, for start-up, health and shutdown. */
     public List<IssuerLink> all() {
-        if (shared != null) return List.of(shared);
-        return byNetwork.values().stream().distinct().toList();
+        List<IssuerLink> all = new ArrayList<>(byNetwork.values());
+        if (shared != null) all.add(shared);
+        return all.stream().distinct().toList();
     }
 
     @Override
