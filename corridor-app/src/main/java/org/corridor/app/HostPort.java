@@ -17,6 +17,8 @@ public final class HostPort {
         if (port.length() > 5 || !port.chars().allMatch(Character::isDigit)) return Optional.empty();
         int number = Integer.parseInt(port);
         if (number < 1 || number > 65_535) return Optional.empty();
-        return Optional.of(new InetSocketAddress(given.substring(0, colon), number));
+        InetSocketAddress address = new InetSocketAddress(given.substring(0, colon), number);
+        // A host that does not resolve would only make the link retry for ever: refused here, where it is typed.
+        return address.isUnresolved() ? Optional.empty() : Optional.of(address);
     }
 }

@@ -36,7 +36,7 @@ public record IssuerAddresses(InetSocketAddress shared, Map<CardNetwork, InetSoc
             int equals = option.indexOf('=');
             String address = equals < 0 ? option : option.substring(equals + 1);
             InetSocketAddress parsed = HostPort.parse(address).orElseThrow(() -> new IllegalArgumentException(
-                    "--issuer " + option + ": the address must be HOST:PORT with a port of 1 to 65535"));
+                    "--issuer " + option + ": the address must be HOST:PORT, a host that resolves and a port of 1 to 65535"));
             if (equals < 0) {
                 if (shared != null) throw new IllegalArgumentException("--issuer HOST:PORT is given twice");
                 shared = parsed;

@@ -47,6 +47,11 @@ public final class TokenVault {
         return fingerprints.fingerprintOf(pan);
     }
 
+    /** A keyed digest of a request that carries a card number; see {@link PanFingerprint#requestDigest}. */
+    public String requestDigest(byte[] request) {
+        return fingerprints.requestDigest(request);
+    }
+
     public SealedPan seal(Pan pan, String cardId) {
         return new SealedPan(fingerprints.fingerprintOf(pan), cipher.encrypt(pan, cardData(cardId)), pan.bin().substring(0, 6),
                 pan.lastFour());

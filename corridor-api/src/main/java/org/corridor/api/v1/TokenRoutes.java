@@ -36,9 +36,20 @@ final class TokenRoutes implements RouteGroup {
     static final int EXPIRY_YEAR_MIN = 2000;
     static final int EXPIRY_YEAR_MAX = 2099;
 
-    record CardParam(String number, Integer expMonth, Integer expYear, String cardholderName) {}
+    /** The card as sent; its number is a clear PAN, so it never prints. */
+    record CardParam(String number, Integer expMonth, Integer expYear, String cardholderName) {
+        @Override
+        public String toString() {
+            return "CardParam[number hidden]";
+        }
+    }
 
-    record Enrol(CardParam card, String deviceId, String domain) {}
+    record Enrol(CardParam card, String deviceId, String domain) {
+        @Override
+        public String toString() {
+            return "Enrol[" + deviceId + ", " + domain + "]";
+        }
+    }
 
     private final V1Services services;
     private final IdempotentPosts posts;
@@ -64,7 +75,7 @@ final class TokenRoutes implements RouteGroup {
         String requestor = Caller.of(ctx).participantId();
         String tokenId = services.newId("tok_");
         String[] keyHex = new String[1];
-        Reply reply = posts.run(ctx, () -> {
+        Reply reply = posts.run(ctx, services.cards()::requestFingerprint, () -> {
             Enrol request = Bodies.required(ctx, Enrol.class);
             CardRails.CardDetails card = card(request.card());
             String deviceId = deviceId(request.deviceId());

@@ -1,6 +1,7 @@
 package org.corridor.app.node;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -123,6 +124,8 @@ public final class SwitchNode implements AutoCloseable {
             WebhookDispatcher dispatcher = new WebhookDispatcher(objects, new EventJson(), new WebhookSender(clock),
                     new RetrySchedule(new SplittableRandom(random.nextLong())), clock);
             objects.onDelivery(dispatcher::deliveryCommitted);
+            boolean newKeys = settings.vaultDirectory() == null
+                    || !Files.exists(settings.vaultDirectory().resolve(VaultFiles.CIPHER_FILE));
             TokenVault vault = settings.vaultDirectory() == null ? VaultFiles.inMemory(random)
                     : VaultFiles.open(settings.vaultDirectory(), random);
             IssuerLinks links = issuerLinks(settings, clock);
@@ -138,6 +141,12 @@ public final class SwitchNode implements AutoCloseable {
             started.push(dispatcher);
             ReservationSweeper sweeper = new ReservationSweeper().start(commands);
             started.push(sweeper);
+            int sealedCards = commands.execute(state -> state.all(RecordKind.CARD).size());
+            if (newKeys && sealedCards > 0) {
+                throw new IllegalStateException("the store holds " + sealedCards + " sealed cards but the vault had no keys"
+                        + " (" + (settings.vaultDirectory() == null ? "none given" : settings.vaultDirectory())
+                        + "); start with --vault-dir pointing at the keys that sealed them");
+            }
             int unanswered = commands.execute(CardPayments::recoverUnanswered);
             if (unanswered > 0) LOG.warn("{} card authorizations were out at the last stop; reversing them", unanswered);
             reversals.start(commands);

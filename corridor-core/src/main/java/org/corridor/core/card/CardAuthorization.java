@@ -37,6 +37,15 @@ public record CardAuthorization(String id, String ownerId, String paymentIntentI
         return (int) (sequence % TRACE_NUMBERS);
     }
 
+    /**
+     * The retrieval reference number, DE37: the sequence in twelve digits, unique across a trillion authorizations, so
+     * a reversal sent much later still names its own original (trace numbers repeat after a million).
+     */
+    public String retrievalReference() {
+        String digits = Long.toString(sequence % 1_000_000_000_000L);
+        return "0".repeat(12 - digits.length()) + digits;
+    }
+
     public CardAuthorization answered(AuthorizationStatus newStatus, String response, String approval) {
         return new CardAuthorization(id, ownerId, paymentIntentId, tokenId, issuerId, sequence, terminalId, domain,
                 amountMinor, currency, newStatus, response, approval, reversalAttempts, createdAt);

@@ -206,15 +206,16 @@ public final class PaymentOperations {
             Check.that(voided == CreateTransferResult.OK || voided == CreateTransferResult.PENDING_TRANSFER_EXPIRED,
                     "voiding a live reservation was refused: " + voided);
         }
-        if (intent.status() == PaymentIntentStatus.REQUIRES_CAPTURE
-                && intent.paymentMethod() instanceof PaymentMethod.DeviceToken token) {
-            // The issuer still holds the cardholder's funds for this authorization: reverse it there too.
-            CardPayments.requestReversal(state, token.authorizationId());
-        }
         return markCanceled(state, intent, reason);
     }
 
     private static PaymentIntent markCanceled(SwitchState state, PaymentIntent intent, String reason) {
+        if (intent.status() == PaymentIntentStatus.REQUIRES_CAPTURE
+                && intent.paymentMethod() instanceof PaymentMethod.DeviceToken token) {
+            // The issuer still holds the cardholder's funds for this authorization: reverse it there too, whichever
+            // way the intent ends (a void, an expiry found by the sweeper or by a late capture).
+            CardPayments.requestReversal(state, token.authorizationId());
+        }
         PaymentIntent canceled = intent.canceled(reason);
         state.put(RecordKind.PAYMENT_INTENT, canceled.id(), canceled);
         WebhookOperations.emit(state, canceled.ownerId(), EventTypes.PAYMENT_INTENT_CANCELED,

@@ -58,6 +58,12 @@ public interface CardRails {
      */
     Enrolment verify(String requestorId, String tokenId, CardDetails card, String deviceId, TokenDomain domain);
 
+    /**
+     * A keyed digest of a request that carries a card number (an enrolment), for recognising its retries: a plain hash
+     * of it, kept in the idempotency record, could be searched through the few numbers a BIN and last four leave.
+     */
+    String requestFingerprint(byte[] request);
+
     /** What the merchant presents for one payment: the phone's DPAN and ATC, the cryptogram, and the terminal. */
     record TokenPresentment(String dpan, int atc, byte[] cryptogram, int unpredictableNumber, TokenDomain entry,
             String terminalId) {

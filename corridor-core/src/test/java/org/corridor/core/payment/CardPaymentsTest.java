@@ -164,6 +164,16 @@ class CardPaymentsTest {
     }
 
     @Test
+    void aCaptureThatFindsTheAuthorizationExpiredReversesItToo() {
+        Outcome<ConfirmResult, PaymentIntent> reserved = authorizeAndAnswer(CaptureMethod.MANUAL, 4_000,
+                new CardPayments.IssuerReply("00", "654321"));
+        f.advanceSeconds(PaymentOperations.RESERVATION_TIMEOUT_SECONDS + 1);
+        assertThat(PaymentOperations.capture(f.state(), MERCHANT, reserved.value().id(), 0).result())
+                .isEqualTo(PaymentOperations.CaptureResult.RESERVATION_EXPIRED);
+        assertThat(authorization().status()).isEqualTo(AuthorizationStatus.REVERSAL_PENDING);
+    }
+
+    @Test
     void anIssuerDeclineFailsTheIntentWithItsCodeAndMovesNothing() {
         Outcome<ConfirmResult, PaymentIntent> declined = authorizeAndAnswer(CaptureMethod.AUTOMATIC, 10_000,
                 new CardPayments.IssuerReply("51", ""));

@@ -34,6 +34,7 @@ public final class CardRequests {
      * @param amountMinor DE4 in the currency's minor units
      * @param currency DE49
      * @param traceNumber DE11
+     * @param retrievalReference DE37, the same on a request and its reversal; null for none
      * @param terminalId DE41
      * @param merchantId DE42, at most 15 characters
      * @param merchantCategoryCode DE18
@@ -41,8 +42,9 @@ public final class CardRequests {
      * @param expiry DE14, {@code yyMM}
      * @param emvData DE55, or null
      */
-    public record Payment(long amountMinor, Currency currency, int traceNumber, String terminalId, String merchantId,
-            String merchantCategoryCode, String entryMode, String expiry, byte[] emvData) {}
+    public record Payment(long amountMinor, Currency currency, int traceNumber, String retrievalReference,
+            String terminalId, String merchantId, String merchantCategoryCode, String entryMode, String expiry,
+            byte[] emvData) {}
 
     private CardRequests() {}
 
@@ -59,7 +61,7 @@ public final class CardRequests {
     /** A 0100 for amount 0: the issuer confirms the card exists, is open and not expired (enrolment's ID&V). */
     public static CardMessage accountVerification(String clearPan, String expiry, Currency currency, int traceNumber,
             Instant now) {
-        Payment check = new Payment(0, currency, traceNumber, VERIFICATION_TERMINAL, "CORRIDORTOKENS", "6012",
+        Payment check = new Payment(0, currency, traceNumber, null, VERIFICATION_TERMINAL, "CORRIDORTOKENS", "6012",
                 ENTRY_ECOMMERCE, expiry, null);
         return base(Mti.AUTHORIZATION_REQUEST, clearPan, check, now).build();
     }
@@ -84,6 +86,7 @@ public final class CardRequests {
                 .amountMinor(payment.amountMinor())
                 .transmissionDateTime(TRANSMISSION.format(now))
                 .stan(payment.traceNumber())
+                .retrievalReferenceNumber(payment.retrievalReference())
                 .localTime(LOCAL_TIME.format(now))
                 .localDate(LOCAL_DATE.format(now))
                 .expiry(payment.expiry())

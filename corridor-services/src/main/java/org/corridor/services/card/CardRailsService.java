@@ -91,11 +91,28 @@ public final class CardRailsService implements CardRails {
         String networkName = network.get().name().toLowerCase(Locale.ROOT);
         Card card = objects.findByKey(RecordKind.CARD, vault.fingerprintOf(pan), Card.class)
                 .orElseGet(() -> newCard(pan, issuer.get().id(), networkName, details));
-        String dpan = numbers.newDpan(networkName, pan).orElseThrow();
+        String dpan = freshDpan(networkName, pan);
         TokenVault.IssuedKey key = vault.newTokenKey(tokenId);
         DeviceToken token = new DeviceToken(tokenId, requestorId, card.id(), card.issuerId(), networkName, dpan,
                 card.par(), deviceId, domain, TokenStatus.ACTIVE, key.sealed(), 0, card.lastFour(), 0);
         return new Enrolment.Verified(card, token, key.hexForDevice());
+    }
+
+    /** How many DPANs are drawn at most to find one not yet issued (the writer checks again). */
+    static final int DPAN_DRAWS_MAX = 8;
+
+    private String freshDpan(String network, Pan pan) {
+        String dpan = numbers.newDpan(network, pan).orElseThrow();
+        for (int draw = 1; draw < DPAN_DRAWS_MAX
+                && objects.findByKey(RecordKind.DEVICE_TOKEN, dpan, DeviceToken.class).isPresent(); draw++) {
+            dpan = numbers.newDpan(network, pan).orElseThrow();
+        }
+        return dpan;
+    }
+
+    @Override
+    public String requestFingerprint(byte[] request) {
+        return vault.requestDigest(request);
     }
 
     private Card newCard(Pan pan, String issuerId, String network, CardDetails details) {

@@ -25,7 +25,8 @@ final class IssuerPayments {
         String entry = authorization.domain() == TokenDomain.CONTACTLESS
                 ? CardRequests.ENTRY_CONTACTLESS : CardRequests.ENTRY_ECOMMERCE;
         return new CardRequests.Payment(authorization.amountMinor(), Currency.getInstance(authorization.currency()),
-                authorization.traceNumber(), authorization.terminalId(), merchantId, category, entry, expiry(card),
+                authorization.traceNumber(), authorization.retrievalReference(), authorization.terminalId(), merchantId,
+                category, entry, expiry(card),
                 emvData);
     }
 

@@ -3,6 +3,7 @@ package org.corridor.services.card;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.corridor.codec.iso8583.CardMessage;
 import org.corridor.core.card.AuthorizationStatus;
 import org.corridor.core.card.Card;
@@ -21,10 +22,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a 0400 for every authorization that is {@link AuthorizationStatus#REVERSAL_PENDING} and repeats it, with a
- * back-off, until the issuer answers; the answer is then made durable ({@link AuthorizationStatus#REVERSED}). The
- * pending set comes from the committed authorizations, at start-up and after each batch, so reversals outlive
- * restarts. An issuer finds the original by trace number and terminal and reverses it at most once, however many
- * times the 0400 arrives.
+ * back-off, until the issuer approves it ("00"); that is then made durable ({@link AuthorizationStatus#REVERSED}).
+ * The pending set comes from the committed authorizations, at start-up and after each batch, so reversals outlive
+ * restarts. An issuer finds the original by its retrieval reference number and reverses it at most once, however
+ * many times the 0400 arrives.
+ *
+ * <p>It also watches authorizations still {@link AuthorizationStatus#SENT}: one whose answer was not booked within
+ * {@link #UNANSWERED_AFTER_MS} (the writer refused the booking, or the request thread died) is booked as unanswered,
+ * which queues its reversal, so no approval stays unrecorded until the next restart.
  */
 public final class ReversalSender implements AutoCloseable {
     /** The pause before the first attempt is retried. */
@@ -35,6 +40,10 @@ public final class ReversalSender implements AutoCloseable {
     public static final long TICK_MS = 50;
     /** Reversals started per tick at most, so a backlog after an outage drains without flooding a link. */
     public static final int REVERSALS_PER_TICK_MAX = 256;
+    /** Reversals waiting for an issuer's answer at once, at most. */
+    public static final int REVERSALS_IN_FLIGHT_MAX = 64;
+    /** How long an authorization may stay sent without its answer booked before it is booked as unanswered. */
+    public static final long UNANSWERED_AFTER_MS = IssuerReplies.AWAIT_MS_MAX + 60_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReversalSender.class);
     /** Marks a reversal whose 0400 is on its way: not due again until its answer or timeout. */
@@ -47,6 +56,9 @@ public final class ReversalSender implements AutoCloseable {
     private final IssuerLinks links;
     private final InstantSource clock;
     private final Map<String, Due> pending = new ConcurrentHashMap<>();
+    /** Authorizations sent and not yet answered, with when they are to be booked as unanswered. */
+    private final Map<String, Long> unanswered = new ConcurrentHashMap<>();
+    private final Semaphore inFlight = new Semaphore(REVERSALS_IN_FLIGHT_MAX);
     private volatile SwitchCommands commands;
     private volatile Thread loop;
     private volatile boolean stopped;
@@ -60,6 +72,11 @@ public final class ReversalSender implements AutoCloseable {
 
     /** Takes note of a committed authorization (wire this to the committed objects). */
     public void authorizationCommitted(CardAuthorization authorization) {
+        if (authorization.status() == AuthorizationStatus.SENT) {
+            unanswered.putIfAbsent(authorization.id(), clock.millis() + UNANSWERED_AFTER_MS);
+        } else {
+            unanswered.remove(authorization.id());
+        }
         if (authorization.status() == AuthorizationStatus.REVERSAL_PENDING) {
             pending.putIfAbsent(authorization.id(), new Due(clock.millis(), 0));
         } else {
@@ -82,12 +99,24 @@ public final class ReversalSender implements AutoCloseable {
         while (!stopped) {
             try {
                 Thread.sleep(TICK_MS);
+                bookUnanswered();
                 sendDue();
             } catch (InterruptedException interrupted) {
                 return;
             } catch (RuntimeException unexpected) {
                 LOG.error("reversal round failed; retrying on the next tick", unexpected);
             }
+        }
+    }
+
+    private void bookUnanswered() {
+        long now = clock.millis();
+        for (Map.Entry<String, Long> entry : unanswered.entrySet()) {
+            if (entry.getValue() > now) continue;
+            String id = entry.getKey();
+            LOG.warn("authorization {} was sent but its answer was never booked; booking it as unanswered", id);
+            commands.execute(state -> CardPayments.complete(state, id, null));
+            unanswered.remove(id);
         }
     }
 
@@ -98,13 +127,29 @@ public final class ReversalSender implements AutoCloseable {
             if (started == REVERSALS_PER_TICK_MAX) return;
             Due due = entry.getValue();
             if (due.atMs() > now) continue;
-            if (!pending.replace(entry.getKey(), due, new Due(IN_FLIGHT, due.attempts()))) continue;
+            if (!inFlight.tryAcquire()) return;
+            if (!pending.replace(entry.getKey(), due, new Due(IN_FLIGHT, due.attempts()))) {
+                inFlight.release();
+                continue;
+            }
             started++;
             Thread.ofVirtual().name("reversal " + entry.getKey()).start(() -> attempt(entry.getKey(), due.attempts()));
         }
     }
 
     private void attempt(String authorizationId, int attemptsBefore) {
+        try {
+            attemptOnce(authorizationId, attemptsBefore);
+        } finally {
+            inFlight.release();
+            // Due again after a back-off unless acknowledged meanwhile (which removed it): never left in flight.
+            long pause = Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS << Math.min(attemptsBefore, 16));
+            pending.computeIfPresent(authorizationId, (id, due) -> due.atMs() == IN_FLIGHT
+                    ? new Due(clock.millis() + pause, attemptsBefore + 1) : due);
+        }
+    }
+
+    private void attemptOnce(String authorizationId, int attemptsBefore) {
         boolean acknowledged = false;
         try {
             acknowledged = send(authorizationId);
@@ -130,11 +175,9 @@ public final class ReversalSender implements AutoCloseable {
         } catch (RuntimeException writerFailed) {
             LOG.warn("reversal of {}: the writer did not take the outcome; retrying", authorizationId, writerFailed);
         }
-        long pause = Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS << Math.min(attemptsBefore, 16));
-        pending.computeIfPresent(authorizationId, (id, due) -> new Due(clock.millis() + pause, attemptsBefore + 1));
     }
 
-    /** Sends one 0400; whether the issuer answered it. */
+    /** Sends one 0400; whether the issuer approved it. */
     private boolean send(String authorizationId) {
         CardAuthorization authorization = objects.find(RecordKind.CARD_AUTHORIZATION, authorizationId,
                 CardAuthorization.class).orElseThrow();
@@ -145,7 +188,8 @@ public final class ReversalSender implements AutoCloseable {
         CardRequests.Payment payment = IssuerPayments.of(authorization, card, merchant, null);
         CardMessage reversal = vault.withClearPan(card.sealedPan(), card.id(),
                 clear -> CardRequests.reversal(clear, payment, clock.instant()));
-        return IssuerReplies.await(links.send(IssuerPayments.network(card), reversal)) != null;
+        CardPayments.IssuerReply reply = IssuerReplies.await(links.send(IssuerPayments.network(card), reversal));
+        return reply != null && reply.approved();
     }
 
     @Override

@@ -133,6 +133,26 @@ class IssuerSimulatorTest {
     }
 
     @Test
+    void aReversalWithARetrievalReferenceFindsThatOriginalEvenWhenTraceNumbersRepeat() throws Exception {
+        try (IsoTestClient client = client()) {
+            CardMessage first = builder(Mti.AUTHORIZATION_REQUEST, pan, 3_000).stan(7).retrievalReferenceNumber("000000000001")
+                    .build();
+            CardMessage second = builder(Mti.AUTHORIZATION_REQUEST, pan, 4_000).stan(7).retrievalReferenceNumber("000001000001")
+                    .build();
+            assertThat(client.exchange(first).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(second).responseCode()).isEqualTo("00");
+            CardholderAccount account = simulator.banks().account(pan);
+            assertThat(account.heldMinor()).isEqualTo(7_000);
+
+            CardMessage reversal = CardMessage.builder(Mti.REVERSAL_REQUEST).pan(pan).processingCode("000000")
+                    .amountMinor(3_000L).stan(7).terminalId(first.terminalId()).currency(first.currency())
+                    .retrievalReferenceNumber("000000000001").build();
+            assertThat(client.exchange(reversal).responseCode()).isEqualTo("00");
+            assertThat(account.heldMinor()).as("the first is released, the second still held").isEqualTo(4_000);
+        }
+    }
+
+    @Test
     void aReversalReleasesAHoldAndCreditsAPurchaseBackOnce() throws Exception {
         try (IsoTestClient client = client()) {
             CardMessage authorization = request(Mti.AUTHORIZATION_REQUEST, pan, 10_000);
