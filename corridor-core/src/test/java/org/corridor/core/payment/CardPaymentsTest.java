@@ -196,6 +196,25 @@ class CardPaymentsTest {
     }
 
     @Test
+    void theAuditChecksCardAuthorizationsAgainstTheirIntents() {
+        authorizeAndAnswer(CaptureMethod.MANUAL, 4_000, new CardPayments.IssuerReply("00", "1"));
+        PaymentIntent waiting = f.createIntent(700, USD, CaptureMethod.AUTOMATIC);
+        CardPayments.begin(f.state(), MERCHANT, waiting.id(), null, tap(DPAN, token().highestAtc() + 1, true));
+        assertThat(PaymentAudit.violations(f.state())).isEmpty();
+        // An approval whose intent ended without queuing its reversal, and a sent authorization forgotten: both caught.
+        CardAuthorization approved = f.state().all(RecordKind.CARD_AUTHORIZATION).stream()
+                .map(CardAuthorization.class::cast).filter(a -> a.status() == AuthorizationStatus.APPROVED)
+                .findFirst().orElseThrow();
+        PaymentIntent reserved = f.intent(approved.paymentIntentId());
+        f.state().put(RecordKind.PAYMENT_INTENT, reserved.id(), reserved.canceled("requested_by_customer"));
+        f.state().put(RecordKind.PAYMENT_INTENT, waiting.id(), f.intent(waiting.id()).failed(null,
+                new PaymentError("x", "y")));
+        assertThat(PaymentAudit.violations(f.state())).hasSize(2)
+                .anyMatch(v -> v.contains("is approved but its intent is CANCELED"))
+                .anyMatch(v -> v.contains("REQUIRES_PAYMENT_METHOD with 1 card authorizations out"));
+    }
+
+    @Test
     void authorizationsOutAtAStopAreReversedAtStartUp() {
         PaymentIntent intent = f.createIntent(700, USD, CaptureMethod.AUTOMATIC);
         CardPayments.begin(f.state(), MERCHANT, intent.id(), null, tap(DPAN, 1, true));
