@@ -15,6 +15,7 @@ import org.corridor.core.payment.PaymentError;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
+import org.corridor.core.qr.QrCode;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.StoredError;
 import org.corridor.core.webhook.Delivery;
@@ -42,6 +43,7 @@ final class ObjectJson {
             case ERROR -> error((StoredError) value);
             case DEVICE_TOKEN -> token((DeviceToken) value);
             case CARD_AUTHORIZATION -> authorization((CardAuthorization) value);
+            case QR_CODE -> qrCode((QrCode) value);
             case IDEMPOTENCY, DELIVERY, CARD -> throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }
@@ -140,6 +142,19 @@ final class ObjectJson {
         json.put("card", ordered("last4", t.cardLastFour()));
         json.put("issuer", t.issuerId());
         json.put("created", seconds(t.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> qrCode(QrCode q) {
+        Map<String, Object> json = object(q.id(), "qr_code");
+        json.put("type", q.dynamic() ? "dynamic" : "static");
+        json.put("amount", q.dynamic() ? q.amountMinor() : null);
+        json.put("currency", q.currency());
+        json.put("reference", q.reference().isEmpty() ? null : q.reference());
+        json.put("payload", q.payload());
+        json.put("status", q.used() ? "used" : "active");
+        json.put("payment_intent", q.used() ? q.paymentIntentId() : null);
+        json.put("created", seconds(q.createdAt()));
         return json;
     }
 

@@ -19,6 +19,7 @@ public final class V1Routes {
                 new PaymentIntentRoutes(services, posts),
                 new RefundRoutes(services, posts),
                 new TokenRoutes(services, posts),
+                new QrRoutes(services, posts),
                 new WebhookRoutes(services, posts));
     }
 }

@@ -43,6 +43,7 @@ import org.corridor.services.card.CardRailsService;
 import org.corridor.services.card.CardResealer;
 import org.corridor.services.card.IssuerDirectory;
 import org.corridor.services.card.ReversalSender;
+import org.corridor.services.qr.EmvQrPayloads;
 import org.corridor.store.LedgerStore;
 import org.corridor.store.Stores;
 import org.corridor.store.writer.BatchObserver;
@@ -155,7 +156,8 @@ public final class SwitchNode implements AutoCloseable {
             if (resealed > 0) LOG.info("re-sealed {} vault ciphertexts under the current key", resealed);
             CardRailsService cards = new CardRailsService(commands, objects, vault, new TokenNumbers(random),
                     new IssuerDirectory(objects), links, ids, clock);
-            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), cards, ids, random);
+            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), cards,
+                    new EmvQrPayloads(), ids, random);
             int rate = settings.requestsPerSecondPerKey();
             ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
                     new KeyAuthentication(objects, new RateLimiter(rate, rate))).start();

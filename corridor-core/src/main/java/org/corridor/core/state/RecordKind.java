@@ -18,6 +18,7 @@ public enum RecordKind {
     CARD("card"),
     DEVICE_TOKEN("device_token"),
     CARD_AUTHORIZATION("card_authorization"),
+    QR_CODE("qr_code"),
     /** An error reply kept in an idempotency record; never a row of its own. */
     ERROR("error");
 

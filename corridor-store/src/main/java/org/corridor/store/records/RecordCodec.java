@@ -26,6 +26,7 @@ import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
+import org.corridor.core.qr.QrCode;
 import org.corridor.core.state.IdempotencyRecord;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
@@ -93,6 +94,7 @@ public final class RecordCodec {
             case CARD -> CardRecords.writeCard(out, (Card) value);
             case DEVICE_TOKEN -> CardRecords.writeToken(out, (DeviceToken) value);
             case CARD_AUTHORIZATION -> CardRecords.writeAuthorization(out, (CardAuthorization) value);
+            case QR_CODE -> writeQrCode(out, (QrCode) value);
         }
     }
 
@@ -116,6 +118,8 @@ public final class RecordCodec {
             case CARD -> CardRecords.readCard(in);
             case DEVICE_TOKEN -> CardRecords.readToken(in);
             case CARD_AUTHORIZATION -> CardRecords.readAuthorization(in);
+            case QR_CODE -> new QrCode(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(),
+                    in.readUTF(), in.readLong());
         };
     }
 
@@ -250,6 +254,17 @@ public final class RecordCodec {
             case "device_token" -> CardRecords.readMethod(in);
             default -> throw new IOException("unknown payment method type " + type);
         };
+    }
+
+    private static void writeQrCode(DataOutputStream out, QrCode q) throws IOException {
+        out.writeUTF(q.id());
+        out.writeUTF(q.ownerId());
+        out.writeLong(q.amountMinor());
+        out.writeUTF(q.currency());
+        out.writeUTF(q.reference());
+        out.writeUTF(q.payload());
+        out.writeUTF(q.paymentIntentId());
+        out.writeLong(q.createdAt());
     }
 
     private static void writeRefund(DataOutputStream out, Refund r) throws IOException {

@@ -9,6 +9,7 @@ import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
+import org.corridor.core.qr.QrCode;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -81,6 +82,8 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.CARD_AUTHORIZATION, "auth_1", new CardAuthorization("auth_1", "acct_m",
                         "pi_3", "tok_1", "acct_i", 1_000_042, "TAP00001", TokenDomain.CONTACTLESS, 700, "CNY",
                         AuthorizationStatus.REVERSAL_PENDING, "00", "123456", 2, 24)),
-                new RecordChange(RecordKind.PAYMENT_INTENT, "pi_3", CARD_INTENT));
+                new RecordChange(RecordKind.PAYMENT_INTENT, "pi_3", CARD_INTENT),
+                new RecordChange(RecordKind.QR_CODE, "qr_1", new QrCode("qr_1", "acct_m", 1_250, "USD", "order 7",
+                        "000201010212…6304ABCD", "pi_3", 26)));
     }
 }
