@@ -58,6 +58,10 @@ final class QrRoutes implements RouteGroup {
             long amount = Params.amount(request.amount(), "amount", false);
             String currency = Params.currency(request.currency(), "currency");
             String reference = Params.text(request.reference(), "reference", REFERENCE_CHARS_MAX, false);
+            if (!reference.isEmpty() && (reference.isBlank() || !printable(reference))) {
+                throw ApiException.badRequest("parameter_invalid", "reference must be printable ASCII, not only spaces.",
+                        "reference");
+            }
             if (amount == 0 && !reference.isEmpty()) {
                 throw ApiException.badRequest("parameter_invalid", "A static code (no amount) has no reference.",
                         "reference");
@@ -65,9 +69,11 @@ final class QrRoutes implements RouteGroup {
             String label = amount > 0 && reference.isEmpty() ? id.substring(id.length() - 12) : reference;
             Participant merchant = services.objects().find(RecordKind.PARTICIPANT, owner, Participant.class).orElseThrow();
             if (!merchant.role().acceptsPayments()) return state -> notAMerchant();
-            String payload = services.qr().write(id, owner, merchant.name(), merchant.country(),
-                    merchant.metadata().getOrDefault(CITY_METADATA_KEY, merchant.country()),
-                    merchant.merchantCategoryCode(), currency, amount, label);
+            String name = printable(merchant.name()) ? merchant.name() : "MERCHANT " + owner.substring(owner.length() - 8);
+            String city = merchant.metadata().getOrDefault(CITY_METADATA_KEY, merchant.country());
+            String payload = services.qr().write(id, owner, name, merchant.country(),
+                    printable(city) && !city.isBlank() ? city : merchant.country(), merchant.merchantCategoryCode(),
+                    currency, amount, label);
             return state -> {
                 var created = QrOperations.create(state, new QrCode(id, owner, amount, currency, label, payload, "", 0));
                 return switch (created.result()) {
@@ -78,6 +84,11 @@ final class QrRoutes implements RouteGroup {
                 };
             };
         });
+    }
+
+    /** What an EMVCo payload's names may hold: printable ASCII. */
+    private static boolean printable(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
     }
 
     private static Reply notAMerchant() {

@@ -78,6 +78,7 @@ class OwnerScopingTest {
         Http.Reply events = http.get(owner.key(), "/v1/events");
         Http.Reply keys = http.get(owner.key(), "/v1/api_keys");
         String[] card = tokenPayment();
+        Http.Reply qr = http.post(owner.key(), "/v1/qr_codes", Map.of("currency", "USD"));
         // Who owns each object, and its id: the owner, unless a wallet provider holds it.
         owned = Map.of(
                 "/v1/payment_intents/", intent.text("id"),
@@ -88,6 +89,7 @@ class OwnerScopingTest {
                 "/v1/customers/", customer,
                 "/v1/tokens/", card[0],
                 "/v1/card_authorizations/", card[1],
+                "/v1/qr_codes/", qr.text("id"),
                 "/v1/participants/", owner.id());
     }
 

@@ -260,6 +260,7 @@ class ApiWalkContractTest {
                 .get("cancellation_reason").asString()).isEqualTo("expired");
 
         walkCardRails(operator, walletKey, merchantId, merchantKey, receiver);
+        walkQrCodes(walletKey, merchantKey, customerId);
 
         // Events and their deliveries.
         JsonNode events = call("GET", "/v1/events").key(merchantKey).query("limit", "100").expect(200).json();
@@ -348,6 +349,33 @@ class ApiWalkContractTest {
         call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(merchantKey).expect(200);
         call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(walletKey).expect(404);
         call("POST", "/v1/tokens/{id}/delete").path(tokenId).key(walletKey).expect(200);
+    }
+
+    /** A static and a dynamic QR code, each paid by the wallet provider for its customer. */
+    private void walkQrCodes(String walletKey, String merchantKey, String customerId) {
+        JsonNode fixed = call("POST", "/v1/qr_codes").key(merchantKey).body("{\"currency\":\"USD\"}").expect(200).json();
+        JsonNode dynamic = call("POST", "/v1/qr_codes").key(merchantKey)
+                .body("{\"amount\":300,\"currency\":\"USD\",\"reference\":\"table 4\"}").expect(200).json();
+        call("POST", "/v1/qr_codes").key(merchantKey).body("{\"currency\":\"USD\",\"reference\":\"x\"}").expect(400);
+        call("POST", "/v1/qr_codes").key(walletKey).body("{\"currency\":\"USD\"}").expect(403);
+        call("GET", "/v1/qr_codes").key(merchantKey).expect(200);
+        call("GET", "/v1/qr_codes/{id}").path(dynamic.get("id").asString()).key(merchantKey).expect(200);
+        call("GET", "/v1/qr_codes/{id}").path(dynamic.get("id").asString()).key(walletKey).expect(404);
+        String pay = "{\"payload\":%s,\"customer\":\"%s\"%s}";
+        call("POST", "/v1/qr_payments").key(walletKey)
+                .body(pay.formatted(JSON.writeValueAsString(fixed.get("payload").asString()), customerId, ""))
+                .expect(400);
+        call("POST", "/v1/qr_payments").key(walletKey)
+                .body(pay.formatted(JSON.writeValueAsString(fixed.get("payload").asString()), customerId, ",\"amount\":150"))
+                .expect(200);
+        String dynamicPayload = JSON.writeValueAsString(dynamic.get("payload").asString());
+        assertThat(call("POST", "/v1/qr_payments").key(walletKey).body(pay.formatted(dynamicPayload, customerId, ""))
+                .expect(200).json().get("amount").longValue()).isEqualTo(300);
+        call("POST", "/v1/qr_payments").key(walletKey).body(pay.formatted(dynamicPayload, customerId, "")).expect(409);
+        String broken = dynamic.get("payload").asString();
+        broken = broken.substring(0, broken.length() - 1) + (broken.endsWith("0") ? "1" : "0");
+        call("POST", "/v1/qr_payments").key(walletKey)
+                .body(pay.formatted(JSON.writeValueAsString(broken), customerId, "")).expect(400);
     }
 
     /** A delivery as the endpoint received it: the documented body, and the documented headers. */
