@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.corridor.core.fx.Rate;
+import org.corridor.gateway.text.BoundedLines;
 
 /**
  * Rates from a UTF-8 CSV file: the header {@code base,quote,rate,as_of}, then one rate per line, such as
@@ -70,7 +71,7 @@ public final class RateFile implements RateSource {
         List<Rate> rates = new ArrayList<>();
         Map<String, Integer> lineByPair = new HashMap<>();
         for (int number = 1; ; number++) {
-            String line = lines.next(number);
+            String line = line(lines, number);
             if (line == null) {
                 if (number == 1) throw new RateSourceException("the rate file is empty: it starts with " + HEADER);
                 return rates;
@@ -100,6 +101,14 @@ public final class RateFile implements RateSource {
                     sourceName);
         } catch (RateSourceException problem) {
             throw new RateSourceException(number, problem.getMessage());
+        }
+    }
+
+    private static String line(BoundedLines lines, int number) throws IOException, RateSourceException {
+        try {
+            return lines.next();
+        } catch (BoundedLines.LineTooLong tooLong) {
+            throw new RateSourceException(number, tooLong.getMessage());
         }
     }
 }
