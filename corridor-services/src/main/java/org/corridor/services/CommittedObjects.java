@@ -12,12 +12,15 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.corridor.core.Check;
+import org.corridor.core.card.Card;
+import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.port.Page;
 import org.corridor.core.state.OwnedObject;
 import org.corridor.core.state.RecordChange;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchState;
+import org.corridor.core.state.UniquelyKeyed;
 import org.corridor.core.webhook.Delivery;
 import org.corridor.store.writer.CommitListener;
 
@@ -46,11 +49,13 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
         final EnumMap<RecordKind, ConcurrentHashMap<String, NavigableMap<Position, OwnedObject>>> byOwner =
                 new EnumMap<>(RecordKind.class);
         final ConcurrentHashMap<String, ConcurrentHashMap<String, Delivery>> deliveriesByEvent = new ConcurrentHashMap<>();
+        final EnumMap<RecordKind, ConcurrentHashMap<String, String>> idsByUniqueKey = new EnumMap<>(RecordKind.class);
 
         View() {
             for (RecordKind kind : RecordKind.values()) {
                 objects.put(kind, new ConcurrentHashMap<>());
                 byOwner.put(kind, new ConcurrentHashMap<>());
+                idsByUniqueKey.put(kind, new ConcurrentHashMap<>());
             }
         }
 
@@ -59,6 +64,10 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
                     ? objects.get(change.kind()).remove(change.id())
                     : objects.get(change.kind()).put(change.id(), change.value());
             if (previous instanceof OwnedObject old) ownerIndex(change.kind(), old.ownerId()).remove(position(old));
+            if (previous instanceof UniquelyKeyed old) idsByUniqueKey.get(change.kind()).remove(old.uniqueKey());
+            if (change.value() instanceof UniquelyKeyed keyed) {
+                idsByUniqueKey.get(change.kind()).put(keyed.uniqueKey(), change.id());
+            }
             if (change.value() instanceof OwnedObject owned) {
                 ownerIndex(change.kind(), owned.ownerId()).put(position(owned), owned);
             }
@@ -75,6 +84,12 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
 
     private volatile View view = new View();
     private volatile Consumer<Delivery> deliveryListener = delivery -> {};
+    private volatile Consumer<CardAuthorization> authorizationListener = authorization -> {};
+
+    /** Hands every committed authorization change (and, on start-up, every authorization) to {@code listener}. */
+    public void onAuthorization(Consumer<CardAuthorization> listener) {
+        this.authorizationListener = listener;
+    }
 
     /** Hands every committed delivery change (and, on start-up, every delivery) to {@code listener}. */
     public void onDelivery(Consumer<Delivery> listener) {
@@ -94,6 +109,9 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
         }
         view = fresh;
         deliveries.forEach(deliveryListener);
+        for (Object authorization : state.all(RecordKind.CARD_AUTHORIZATION)) {
+            authorizationListener.accept((CardAuthorization) authorization);
+        }
     }
 
     @Override
@@ -102,6 +120,7 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
         for (RecordChange change : records) {
             current.apply(change);
             if (change.value() instanceof Delivery delivery) deliveryListener.accept(delivery);
+            if (change.value() instanceof CardAuthorization authorization) authorizationListener.accept(authorization);
         }
     }
 
@@ -114,6 +133,7 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
             case OwnedObject owned -> owned.id();
             case Delivery delivery -> delivery.id();
             case org.corridor.core.state.IdempotencyRecord record -> record.id();
+            case Card card -> card.id();
             default -> throw new IllegalStateException("a " + kind + " record without an id: " + value.getClass());
         };
     }
@@ -121,6 +141,13 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
     @Override
     public <T> Optional<T> find(RecordKind kind, String id, Class<T> type) {
         return Optional.ofNullable(view.objects.get(kind).get(id)).map(type::cast);
+    }
+
+    @Override
+    public <T> Optional<T> findByKey(RecordKind kind, String key, Class<T> type) {
+        View current = view;
+        String id = current.idsByUniqueKey.get(kind).get(key);
+        return id == null ? Optional.empty() : Optional.ofNullable(current.objects.get(kind).get(id)).map(type::cast);
     }
 
     @Override

@@ -52,7 +52,7 @@ class RecordsDurabilityTest {
                     assertThat(state.find(change.kind(), change.id(), Object.class).orElse(null))
                             .as(change.kind() + " " + change.id()).isEqualTo(expected);
                 }
-                assertThat(state.all(RecordKind.PAYMENT_INTENT)).hasSize(2);
+                assertThat(state.all(RecordKind.PAYMENT_INTENT)).hasSize(3);
                 assertThat(state.all(RecordKind.TOP_UP)).isEmpty();
             }
         }

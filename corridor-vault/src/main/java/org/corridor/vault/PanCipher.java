@@ -8,6 +8,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Objects;
 import org.corridor.core.Check;
 
@@ -95,6 +96,42 @@ public final class PanCipher {
         String digits = new String(clear, StandardCharsets.US_ASCII);
         Check.that(Pan.isValid(digits), "a ciphertext that authenticated does not hold a valid card number");
         return Pan.of(digits);
+    }
+
+    /** Seals any secret bytes (a token key) the same way as a PAN. Vault-only. */
+    byte[] sealBytes(byte[] clear, byte[] associatedData) {
+        checkAssociatedData(associatedData);
+        try {
+            return state.aead().encrypt(clear, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** Opens what {@link #sealBytes} sealed. Vault-only. */
+    byte[] openBytes(byte[] ciphertext, byte[] associatedData) {
+        checkAssociatedData(associatedData);
+        if (ciphertext.length > CIPHERTEXT_BYTES_MAX) {
+            throw new VaultIntegrityException("ciphertext refused: " + ciphertext.length + " bytes");
+        }
+        try {
+            return state.aead().decrypt(ciphertext, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new VaultIntegrityException("ciphertext refused: no key in the keyset opens it with this associated data");
+        }
+    }
+
+    /**
+     * The same secret sealed again under the primary key: what a rotation does to each stored ciphertext. The clear
+     * bytes exist only inside this call.
+     */
+    public byte[] reseal(byte[] ciphertext, byte[] associatedData) {
+        byte[] clear = openBytes(ciphertext, associatedData);
+        try {
+            return sealBytes(clear, associatedData);
+        } finally {
+            Arrays.fill(clear, (byte) 0);
+        }
     }
 
     /**

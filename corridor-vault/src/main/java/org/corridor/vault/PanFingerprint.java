@@ -60,4 +60,23 @@ public final class PanFingerprint {
             throw new IllegalStateException("HMAC-SHA256 PRF failed", e);
         }
     }
+
+    /**
+     * A keyed digest of a request that carries a card number (64 hex characters), kept to recognise a retry of it:
+     * unlike a plain hash, it cannot be searched through the few card numbers a BIN and last four digits leave. The
+     * input is prefixed so that it never equals a card's fingerprint.
+     */
+    public String requestDigest(byte[] request) {
+        Objects.requireNonNull(request, "request");
+        byte[] input = new byte[REQUEST_PREFIX.length + request.length];
+        System.arraycopy(REQUEST_PREFIX, 0, input, 0, REQUEST_PREFIX.length);
+        System.arraycopy(request, 0, input, REQUEST_PREFIX.length, request.length);
+        try {
+            return HexFormat.of().formatHex(prf.computePrimary(input, FINGERPRINT_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 PRF failed", e);
+        }
+    }
+
+    private static final byte[] REQUEST_PREFIX = "request\n".getBytes(StandardCharsets.US_ASCII);
 }

@@ -50,6 +50,14 @@ final class IdempotentPosts {
 
     /** Runs the request and writes its reply; the reply is also returned, for handlers that add to it. */
     Reply run(Context ctx, CommandBuilder builder) {
+        return run(ctx, IdempotentPosts::sha256, builder);
+    }
+
+    /**
+     * The same, with the request's fingerprint made by {@code digest} over method, path and body: a keyed digest for a
+     * request that carries a secret (a card number), since the fingerprint is kept.
+     */
+    Reply run(Context ctx, Function<byte[], String> digest, CommandBuilder builder) {
         Caller caller = Caller.of(ctx);
         String key = ctx.header(HEADER);
         if (key == null) {
@@ -58,7 +66,7 @@ final class IdempotentPosts {
             return reply;
         }
         checkKey(key);
-        IdempotencyKey idempotency = new IdempotencyKey(caller.participantId(), key, fingerprint(ctx));
+        IdempotencyKey idempotency = new IdempotencyKey(caller.participantId(), key, digest.apply(request(ctx)));
         if (!inFlight.add(idempotency.id())) {
             throw ApiException.conflict(ErrorType.IDEMPOTENCY_ERROR, "idempotency_key_in_use",
                     "A request with this Idempotency-Key is still being processed; retry after it finishes.");
@@ -110,13 +118,19 @@ final class IdempotentPosts {
         }
     }
 
-    /** SHA-256 over the method, the path and the body: what makes two requests "the same request". */
-    private static String fingerprint(Context ctx) {
+    /** The method, the path and the body: what makes two requests "the same request". */
+    private static byte[] request(Context ctx) {
+        byte[] head = (ctx.method().name() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ctx.bodyAsBytes();
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
+    }
+
+    private static String sha256(byte[] request) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((ctx.method().name() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(ctx.bodyAsBytes());
-            return HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JDK has SHA-256", impossible);
         }

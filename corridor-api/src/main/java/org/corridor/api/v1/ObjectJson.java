@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.corridor.core.card.CardAuthorization;
+import org.corridor.core.card.DeviceToken;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.TopUp;
+import org.corridor.core.payment.PaymentError;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
+import org.corridor.core.qr.QrCode;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.StoredError;
 import org.corridor.core.webhook.Delivery;
@@ -37,7 +41,10 @@ final class ObjectJson {
             case EVENT -> event((Event) value);
             case WEBHOOK_ENDPOINT -> webhookEndpoint((WebhookEndpoint) value, false);
             case ERROR -> error((StoredError) value);
-            case IDEMPOTENCY, DELIVERY -> throw new IllegalArgumentException(kind + " is not shown on its own");
+            case DEVICE_TOKEN -> token((DeviceToken) value);
+            case CARD_AUTHORIZATION -> authorization((CardAuthorization) value);
+            case QR_CODE -> qrCode((QrCode) value);
+            case IDEMPOTENCY, DELIVERY, CARD -> throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }
 
@@ -99,11 +106,16 @@ final class ObjectJson {
         json.put("client_secret", pi.clientSecret());
         json.put("payment_method", paymentMethod(pi.paymentMethod()));
         json.put("fee_amount", pi.feeMinor());
-        json.put("last_payment_error", pi.lastPaymentError() == null ? null
-                : ordered("code", pi.lastPaymentError().code(), "message", pi.lastPaymentError().message()));
+        json.put("last_payment_error", pi.lastPaymentError() == null ? null : paymentError(pi.lastPaymentError()));
         json.put("cancellation_reason", pi.cancellationReason().isEmpty() ? null : pi.cancellationReason());
         json.put("merchant", pi.ownerId());
         json.put("created", seconds(pi.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> paymentError(PaymentError error) {
+        Map<String, Object> json = ordered("code", error.code(), "message", error.message());
+        if (!error.declineCode().isEmpty()) json.put("decline_code", error.declineCode());
         return json;
     }
 
@@ -111,7 +123,56 @@ final class ObjectJson {
         return switch (method) {
             case null -> null;
             case PaymentMethod.CustomerBalance balance -> ordered("type", balance.type(), "customer", balance.customerId());
+            case PaymentMethod.DeviceToken token -> ordered("type", token.type(), "device_token", ordered(
+                    "token", token.tokenId(), "network", token.network(), "dpan_last4", token.dpanLastFour(),
+                    "entry_mode", token.entry().apiName(),
+                    "authorization", token.authorizationId().isEmpty() ? null : token.authorizationId()));
         };
+    }
+
+    /** A device token as its requestor sees it: never the whole DPAN (only the enrolment reply shows it once). */
+    static Map<String, Object> token(DeviceToken t) {
+        Map<String, Object> json = object(t.id(), "token");
+        json.put("status", t.status().apiName());
+        json.put("domain", t.domain().apiName());
+        json.put("device_id", t.deviceId());
+        json.put("network", t.network());
+        json.put("dpan_last4", t.dpanLastFour());
+        json.put("par", t.par());
+        json.put("card", ordered("last4", t.cardLastFour()));
+        json.put("issuer", t.issuerId());
+        json.put("created", seconds(t.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> qrCode(QrCode q) {
+        Map<String, Object> json = object(q.id(), "qr_code");
+        json.put("type", q.dynamic() ? "dynamic" : "static");
+        json.put("amount", q.dynamic() ? q.amountMinor() : null);
+        json.put("currency", q.currency());
+        json.put("reference", q.reference().isEmpty() ? null : q.reference());
+        json.put("payload", q.payload());
+        json.put("status", q.used() ? "used" : "active");
+        json.put("payment_intent", q.used() ? q.paymentIntentId() : null);
+        json.put("created", seconds(q.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> authorization(CardAuthorization a) {
+        Map<String, Object> json = object(a.id(), "card_authorization");
+        json.put("payment_intent", a.paymentIntentId());
+        json.put("token", a.tokenId());
+        json.put("issuer", a.issuerId());
+        json.put("amount", a.amountMinor());
+        json.put("currency", a.currency());
+        json.put("status", a.status().name().toLowerCase(Locale.ROOT));
+        json.put("response_code", a.responseCode().isEmpty() ? null : a.responseCode());
+        json.put("approval_code", a.approvalCode().isEmpty() ? null : a.approvalCode());
+        json.put("trace_number", a.traceNumber());
+        json.put("terminal_id", a.terminalId());
+        json.put("reversal_attempts", a.reversalAttempts());
+        json.put("created", seconds(a.createdAt()));
+        return json;
     }
 
     static Map<String, Object> refund(Refund r) {

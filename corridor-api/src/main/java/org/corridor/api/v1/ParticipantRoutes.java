@@ -4,9 +4,11 @@ import static org.corridor.api.Access.OPERATOR;
 import static org.corridor.api.Access.PARTICIPANT;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.corridor.api.RouteGroup;
 import org.corridor.api.Routes;
@@ -31,9 +33,12 @@ final class ParticipantRoutes implements RouteGroup {
 
     record CreateParticipant(String role, String name, String country, String settlementCurrency,
             List<String> currencies, String merchantCategoryCode, String payoutAccount, Integer feeBasisPoints,
-            Map<String, String> metadata) {}
+            List<String> binPrefixes, Map<String, String> metadata) {}
 
     record CreateApiKey(String name) {}
+
+    /** BIN prefixes one issuer may hold. */
+    static final int BIN_PREFIXES_MAX = 64;
 
     private final V1Services services;
     private final IdempotentPosts posts;
@@ -74,9 +79,15 @@ final class ParticipantRoutes implements RouteGroup {
             Participant spec = new Participant(services.newId("acct_"), role,
                     Params.text(request.name(), "name", Params.NAME_CHARS_MAX, true), country(request.country()),
                     settlement, mcc, Params.text(request.payoutAccount(), "payout_account", Params.NAME_CHARS_MAX, false),
-                    fee, Map.of(), Params.metadata(request.metadata()), 0);
-            return state -> Replies.ok(RecordKind.PARTICIPANT,
-                    ParticipantOperations.createParticipant(state, spec, currencies));
+                    fee, Map.of(), binPrefixes(request.binPrefixes(), role), Params.metadata(request.metadata()), 0);
+            return state -> {
+                Optional<String> taken = ParticipantOperations.binPrefixTaken(state, spec.binPrefixes());
+                if (taken.isPresent()) {
+                    return Replies.conflict("bin_prefix_taken", "Another issuer already has the BIN prefix "
+                            + taken.get() + ".");
+                }
+                return Replies.ok(RecordKind.PARTICIPANT, ParticipantOperations.createParticipant(state, spec, currencies));
+            };
         });
     }
 
@@ -181,5 +192,26 @@ final class ParticipantRoutes implements RouteGroup {
                     "merchant_category_code");
         }
         return Integer.parseInt(code);
+    }
+
+    /** An issuer's BIN prefixes: 1 to {@value #BIN_PREFIXES_MAX} distinct strings of 6 to 11 digits; none for others. */
+    private static List<String> binPrefixes(List<String> given, ParticipantRole role) {
+        if (given == null || given.isEmpty()) return List.of();
+        if (role != ParticipantRole.ISSUER) {
+            throw ApiException.badRequest("parameter_invalid", "Only issuers have bin_prefixes.", "bin_prefixes");
+        }
+        if (given.size() > BIN_PREFIXES_MAX) {
+            throw ApiException.badRequest("parameter_invalid", "bin_prefixes holds at most " + BIN_PREFIXES_MAX
+                    + " prefixes.", "bin_prefixes");
+        }
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (String prefix : given) {
+            if (prefix == null || !prefix.matches("[0-9]{6,11}")) {
+                throw ApiException.badRequest("parameter_invalid", "Each of bin_prefixes is 6 to 11 digits.",
+                        "bin_prefixes");
+            }
+            prefixes.add(prefix);
+        }
+        return List.copyOf(prefixes);
     }
 }

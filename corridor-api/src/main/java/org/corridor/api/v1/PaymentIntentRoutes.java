@@ -16,6 +16,7 @@ import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.PaymentOperations;
+import org.corridor.core.port.CardRails;
 import org.corridor.core.port.Page;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -29,9 +30,13 @@ import org.corridor.core.state.SwitchState;
  */
 final class PaymentIntentRoutes implements RouteGroup {
     static final int CLIENT_SECRET_CHARS_MAX = 128;
+    static final String DEVICE_TOKEN = "device_token";
     static final Set<String> CANCELLATION_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
 
-    record PaymentMethodParam(String type, String customer) {}
+    record DeviceTokenParam(String dpan, Integer atc, String cryptogram, String unpredictableNumber, String entryMode,
+            String terminalId) {}
+
+    record PaymentMethodParam(String type, String customer, DeviceTokenParam deviceToken) {}
 
     record CreateIntent(Long amount, String currency, String captureMethod, String description,
             Map<String, String> metadata, PaymentMethodParam paymentMethod) {}
@@ -113,9 +118,14 @@ final class PaymentIntentRoutes implements RouteGroup {
         String id = Params.pathId(ctx, "id");
         posts.run(ctx, () -> {
             Confirm request = Bodies.read(ctx, Confirm.class, new Confirm(null, null));
-            PaymentMethod method = paymentMethod(request.paymentMethod(), false);
             String secret = Params.text(request.clientSecret(), "client_secret", CLIENT_SECRET_CHARS_MAX, false);
             String clientSecret = secret.isEmpty() ? null : secret;
+            if (request.paymentMethod() != null && DEVICE_TOKEN.equals(request.paymentMethod().type())) {
+                CardRails.TokenPresentment presented = TokenPresentments.of(request.paymentMethod().deviceToken());
+                var booking = services.cards().authorize(caller, id, clientSecret, presented);
+                return state -> confirmReply(booking.apply(state), id, null);
+            }
+            PaymentMethod method = paymentMethod(request.paymentMethod(), false);
             return state -> confirmReply(PaymentOperations.confirm(state, caller, id, clientSecret, method), id, method);
         });
     }
@@ -207,9 +217,13 @@ final class PaymentIntentRoutes implements RouteGroup {
             if (required) throw Params.missing("payment_method");
             return null;
         }
+        if (DEVICE_TOKEN.equals(param.type())) {
+            throw ApiException.badRequest("payment_method_unsupported", "A device_token is given at confirmation, with"
+                    + " its one-time cryptogram over the amount.", "payment_method[type]");
+        }
         if (!"customer_balance".equals(param.type())) {
             throw ApiException.badRequest("payment_method_unsupported",
-                    "payment_method[type] must be customer_balance.", "payment_method[type]");
+                    "payment_method[type] must be customer_balance or device_token.", "payment_method[type]");
         }
         return new PaymentMethod.CustomerBalance(Params.id(param.customer(), "cus_", "payment_method[customer]"));
     }

@@ -18,9 +18,9 @@ final class Replies {
     static Map<String, Object> body(Reply reply) {
         if (reply.body() instanceof PaymentIntent intent && reply.status() == 402) {
             // A decline shows the error and the intent as it now stands, as Stripe's card errors do.
-            Map<String, Object> detail = ObjectJson.ordered("type", "payment_error",
-                    "code", intent.lastPaymentError().code(), "message", intent.lastPaymentError().message(),
-                    "payment_intent", ObjectJson.paymentIntent(intent));
+            Map<String, Object> detail = ObjectJson.ordered("type", "payment_error");
+            detail.putAll(ObjectJson.paymentError(intent.lastPaymentError()));
+            detail.put("payment_intent", ObjectJson.paymentIntent(intent));
             return ObjectJson.ordered("error", detail);
         }
         if (reply.body() instanceof WebhookEndpoint endpoint) {

@@ -18,6 +18,8 @@ public final class V1Routes {
                 new CustomerRoutes(services, posts),
                 new PaymentIntentRoutes(services, posts),
                 new RefundRoutes(services, posts),
+                new TokenRoutes(services, posts),
+                new QrRoutes(services, posts),
                 new WebhookRoutes(services, posts));
     }
 }

@@ -2,17 +2,20 @@ package org.corridor.api.v1;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.corridor.core.port.CardRails;
 import org.corridor.core.port.LedgerReader;
 import org.corridor.core.port.ObjectReader;
+import org.corridor.core.port.QrPayloads;
 import org.corridor.core.port.SwitchCommands;
 import org.corridor.core.state.IdSource;
 
 /**
- * What the version 1 routes call: commands on the writer, committed objects, ledger balances, fresh ids for new
- * objects, and the randomness for secrets.
+ * What the version 1 routes call: commands on the writer, committed objects, ledger balances, the card rails, QR
+ * payloads, fresh
+ * ids for new objects, and the randomness for secrets.
  */
-public record V1Services(SwitchCommands commands, ObjectReader objects, LedgerReader ledger, IdSource ids,
-        SecureRandom random) {
+public record V1Services(SwitchCommands commands, ObjectReader objects, LedgerReader ledger, CardRails cards,
+        QrPayloads qr, IdSource ids, SecureRandom random) {
 
     /** Random bytes in a client secret. */
     private static final int SECRET_BYTES = 16;

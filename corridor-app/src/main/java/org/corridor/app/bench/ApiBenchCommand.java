@@ -1,8 +1,5 @@
 package org.corridor.app.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -29,7 +26,6 @@ public final class ApiBenchCommand implements Callable<Integer> {
     /** Requests per payment: create, confirm, capture. */
     static final int REQUESTS_PER_PAYMENT = 3;
     private static final String LISTEN_HOST = "127.0.0.1";
-    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
 
     @Option(names = "--store", paramLabel = "JDBC_URL", defaultValue = "jdbc:sqlite:data/bench/payments.db",
             description = "jdbc:sqlite:FILE (a fresh FILE-api.db, deleted after a run that passes; default "
@@ -89,7 +85,7 @@ public final class ApiBenchCommand implements Callable<Integer> {
             System.err.println("corridor bench api: FAILED; the database is kept: " + database.jdbcUrl());
             return 1;
         }
-        discard(database);
+        database.discard();
         System.out.println(figures.json(database.kind(), httpKind(), clients, customers, durationSeconds));
         return 0;
     }
@@ -147,20 +143,6 @@ public final class ApiBenchCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "  %,d payments in all (warm-up included), %,d errors%n", load.payments(),
                 errors.count());
         errors.examples().forEach(example -> System.err.println("    " + example));
-    }
-
-    /** The SQLite files of a run that passed; PostgreSQL's schema. A failed run's database stays for a look. */
-    private static void discard(BenchDatabase database) throws Exception {
-        database.drop();
-        if (!database.jdbcUrl().startsWith(SQLITE_PREFIX)) return;
-        String file = database.jdbcUrl().substring(SQLITE_PREFIX.length());
-        for (String suffix : new String[] {"", "-wal", "-shm", "-batches", "-batches-wal", "-batches-shm"}) {
-            try {
-                Files.deleteIfExists(Path.of(file + suffix));
-            } catch (IOException cannotDelete) {
-                System.err.println("corridor bench api: could not delete " + file + suffix + ": " + cannotDelete);
-            }
-        }
     }
 
     /** What a run measured, and whether it passed (no more errors than allowed, and the money check held). */

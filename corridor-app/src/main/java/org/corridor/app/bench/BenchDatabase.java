@@ -14,6 +14,9 @@ import java.sql.Statement;
  * PostgreSQL schema ({@code corridor_bench_uniform}) dropped afterwards.
  */
 record BenchDatabase(String kind, String jdbcUrl, String dropSchemaUrl, String schema) {
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    /** The files SQLite and the batch log keep beside the database file. */
+    private static final String[] SQLITE_SUFFIXES = {"", "-wal", "-shm", "-batches", "-batches-wal", "-batches-shm"};
 
     static BenchDatabase fresh(String storeUrl, String mode) throws IOException, SQLException {
         if (storeUrl.startsWith("jdbc:postgresql:")) {
@@ -32,7 +35,7 @@ record BenchDatabase(String kind, String jdbcUrl, String dropSchemaUrl, String s
         Path named = Path.of(storeUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
         String fileName = named.getFileName().toString().replaceFirst("\\.db$", "") + "-" + mode + ".db";
         Path file = named.resolveSibling(fileName);
-        for (String suffix : new String[] {"", "-wal", "-shm", "-batches", "-batches-wal", "-batches-shm"}) {
+        for (String suffix : SQLITE_SUFFIXES) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
         if (file.getParent() != null) Files.createDirectories(file.getParent());
@@ -45,6 +48,20 @@ record BenchDatabase(String kind, String jdbcUrl, String dropSchemaUrl, String s
         try (Connection connection = DriverManager.getConnection(dropSchemaUrl);
                 Statement ddl = connection.createStatement()) {
             ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    /** The SQLite files of a run that passed; PostgreSQL's schema. A failed run's database stays for a look. */
+    void discard() throws SQLException {
+        drop();
+        if (!jdbcUrl.startsWith(SQLITE_PREFIX)) return;
+        String file = jdbcUrl.substring(SQLITE_PREFIX.length());
+        for (String suffix : SQLITE_SUFFIXES) {
+            try {
+                Files.deleteIfExists(Path.of(file + suffix));
+            } catch (IOException cannotDelete) {
+                System.err.println("corridor bench: could not delete " + file + suffix + ": " + cannotDelete);
+            }
         }
     }
 }

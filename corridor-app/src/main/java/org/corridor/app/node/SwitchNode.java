@@ -1,9 +1,13 @@
 package org.corridor.app.node;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +19,18 @@ import org.corridor.api.auth.RateLimiter;
 import org.corridor.api.v1.EventJson;
 import org.corridor.api.v1.V1Routes;
 import org.corridor.api.v1.V1Services;
+import org.corridor.app.IssuerAddresses;
 import org.corridor.core.participant.ApiKey;
+import org.corridor.core.payment.CardPayments;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.participant.ParticipantRole;
 import org.corridor.core.state.IdSource;
 import org.corridor.core.state.RecordKind;
+import org.corridor.gateway.issuer.IssuerLink;
+import org.corridor.gateway.issuer.IssuerLinkSettings;
+import org.corridor.gateway.issuer.IssuerLinks;
+import org.corridor.gateway.routing.CardNetwork;
 import org.corridor.gateway.webhook.RetrySchedule;
 import org.corridor.gateway.webhook.WebhookSender;
 import org.corridor.services.CommittedObjects;
@@ -29,16 +39,28 @@ import org.corridor.services.StoreLedgerReader;
 import org.corridor.services.TimeOrderedIds;
 import org.corridor.services.WebhookDispatcher;
 import org.corridor.services.WriterCommands;
+import org.corridor.services.card.CardRailsService;
+import org.corridor.services.card.CardResealer;
+import org.corridor.services.card.IssuerDirectory;
+import org.corridor.services.card.ReversalSender;
+import org.corridor.services.qr.EmvQrPayloads;
 import org.corridor.store.LedgerStore;
 import org.corridor.store.Stores;
 import org.corridor.store.writer.BatchObserver;
 import org.corridor.store.writer.LedgerWriter;
+import org.corridor.vault.TokenNumbers;
+import org.corridor.vault.TokenVault;
+import org.corridor.vault.VaultFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Corridor: the store, the single writer, the committed objects, webhook dispatch and the HTTP API,
  * wired by hand in the order they depend on each other. {@link #close()} stops them in reverse.
  */
 public final class SwitchNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchNode.class);
+
     /**
      * How to start a node.
      *
@@ -47,22 +69,47 @@ public final class SwitchNode implements AutoCloseable {
      * @param port the API's port; 0 for any free one
      * @param requestsPerSecondPerKey each API key's sustained rate limit
      * @param newOperatorKey issue a new operator key even if the operator exists (a lost key)
+     * @param vaultDirectory where the vault's keyset files live; null keeps fresh keys in memory only (tests,
+     *     benchmarks: sealed cards cannot be opened after a restart)
+     * @param issuers the card networks (or issuer simulator) to send card requests to
+     * @param issuerLink the timeouts of that link
      */
-    public record Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey) {}
+    public record Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey,
+            Path vaultDirectory, IssuerAddresses issuers, IssuerLinkSettings issuerLink) {
+
+        /** A node without card rails and with an in-memory vault. */
+        public Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey) {
+            this(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, null, IssuerAddresses.none(),
+                    IssuerLinkSettings.defaults());
+        }
+
+        /** With card rails: the vault's keys in {@code vault}, every network's requests going to {@code issuer}. */
+        public Settings withCardRails(Path vault, InetSocketAddress issuer, IssuerLinkSettings link) {
+            return withCardRails(vault, new IssuerAddresses(issuer, Map.of()), link);
+        }
+
+        public Settings withCardRails(Path vault, IssuerAddresses issuers, IssuerLinkSettings link) {
+            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vault, issuers, link);
+        }
+    }
 
     private final LedgerStore store;
     private final LedgerWriter writer;
     private final WebhookDispatcher dispatcher;
     private final ReservationSweeper sweeper;
+    private final IssuerLinks links;
+    private final ReversalSender reversals;
     private final ApiServer api;
     private final String operatorKey;
 
     private SwitchNode(LedgerStore store, LedgerWriter writer, WebhookDispatcher dispatcher, ReservationSweeper sweeper,
-            ApiServer api, String operatorKey) {
+            IssuerLinks links, ReversalSender reversals, ApiServer api, String operatorKey) {
         this.store = store;
         this.writer = writer;
         this.dispatcher = dispatcher;
         this.sweeper = sweeper;
+        this.links = links;
+        this.reversals = reversals;
         this.api = api;
         this.operatorKey = operatorKey;
     }
@@ -78,6 +125,14 @@ public final class SwitchNode implements AutoCloseable {
             WebhookDispatcher dispatcher = new WebhookDispatcher(objects, new EventJson(), new WebhookSender(clock),
                     new RetrySchedule(new SplittableRandom(random.nextLong())), clock);
             objects.onDelivery(dispatcher::deliveryCommitted);
+            boolean newKeys = settings.vaultDirectory() == null
+                    || !Files.exists(settings.vaultDirectory().resolve(VaultFiles.CIPHER_FILE));
+            TokenVault vault = settings.vaultDirectory() == null ? VaultFiles.inMemory(random)
+                    : VaultFiles.open(settings.vaultDirectory(), random);
+            IssuerLinks links = issuerLinks(settings, clock);
+            started.push(links);
+            ReversalSender reversals = new ReversalSender(objects, vault, links, clock);
+            objects.onAuthorization(reversals::authorizationCommitted);
             IdSource ids = new TimeOrderedIds(clock, random);
             LedgerWriter writer = LedgerWriter.start(store, clock, BatchObserver.NONE, ids, objects);
             started.push(writer);
@@ -87,11 +142,26 @@ public final class SwitchNode implements AutoCloseable {
             started.push(dispatcher);
             ReservationSweeper sweeper = new ReservationSweeper().start(commands);
             started.push(sweeper);
-            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), ids, random);
+            int sealedCards = commands.execute(state -> state.all(RecordKind.CARD).size());
+            if (newKeys && sealedCards > 0) {
+                throw new IllegalStateException("the store holds " + sealedCards + " sealed cards but the vault had no keys"
+                        + " (" + (settings.vaultDirectory() == null ? "none given" : settings.vaultDirectory())
+                        + "); start with --vault-dir pointing at the keys that sealed them");
+            }
+            int unanswered = commands.execute(CardPayments::recoverUnanswered);
+            if (unanswered > 0) LOG.warn("{} card authorizations were out at the last stop; reversing them", unanswered);
+            reversals.start(commands);
+            started.push(reversals);
+            long resealed = new CardResealer(commands, vault).resealAll();
+            if (resealed > 0) LOG.info("re-sealed {} vault ciphertexts under the current key", resealed);
+            CardRailsService cards = new CardRailsService(commands, objects, vault, new TokenNumbers(random),
+                    new IssuerDirectory(objects), links, ids, clock);
+            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), cards,
+                    new EmvQrPayloads(), ids, random);
             int rate = settings.requestsPerSecondPerKey();
             ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
                     new KeyAuthentication(objects, new RateLimiter(rate, rate))).start();
-            return new SwitchNode(store, writer, dispatcher, sweeper, api, operatorKey);
+            return new SwitchNode(store, writer, dispatcher, sweeper, links, reversals, api, operatorKey);
         } catch (RuntimeException failed) {
             while (!started.isEmpty()) {
                 try {
@@ -102,6 +172,31 @@ public final class SwitchNode implements AutoCloseable {
             }
             throw failed;
         }
+    }
+
+    private static IssuerLinks issuerLinks(Settings settings, InstantSource clock) {
+        IssuerAddresses addresses = settings.issuers();
+        IssuerLink shared = addresses.shared() == null ? null : startLink(addresses.shared(), settings, clock);
+        Map<CardNetwork, IssuerLink> byNetwork = new EnumMap<>(CardNetwork.class);
+        addresses.byNetwork().forEach((network, address) -> byNetwork.put(network, startLink(address, settings, clock)));
+        return IssuerLinks.of(byNetwork, shared);
+    }
+
+    private static IssuerLink startLink(InetSocketAddress address, Settings settings, InstantSource clock) {
+        IssuerLink link = new IssuerLink(address, settings.issuerLink(), clock,
+                state -> LOG.info("issuer link to {} is {}", address, state));
+        link.start();
+        return link;
+    }
+
+    /** The reversals still waiting for an issuer's acknowledgement. */
+    public int reversalsPending() {
+        return reversals.pendingCount();
+    }
+
+    /** The links to the card networks. */
+    public IssuerLinks issuerLinks() {
+        return links;
     }
 
     /**
@@ -117,7 +212,7 @@ public final class SwitchNode implements AutoCloseable {
         commands.execute(state -> {
             if (ParticipantOperations.operator(state).isEmpty()) {
                 ParticipantOperations.createParticipant(state, new Participant(ParticipantOperations.OPERATOR_ID,
-                        ParticipantRole.OPERATOR, "Operator", "US", "USD", 0, "", 0, Map.of(), Map.of(), state.now()),
+                        ParticipantRole.OPERATOR, "Operator", "US", "USD", 0, "", 0, Map.of(), List.of(), Map.of(), state.now()),
                         List.of());
             }
             return ParticipantOperations.createApiKey(state, new ApiKey(issued.keyId(),
@@ -144,7 +239,7 @@ public final class SwitchNode implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(api, sweeper, dispatcher, writer, store)) {
+        for (AutoCloseable part : List.<AutoCloseable>of(api, reversals, sweeper, dispatcher, writer, links, store)) {
             try {
                 part.close();
             } catch (Exception failed) {

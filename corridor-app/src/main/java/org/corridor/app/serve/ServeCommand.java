@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.corridor.api.auth.RateLimiter;
+import org.corridor.app.IssuerAddresses;
 import org.corridor.app.StoreOption;
 import org.corridor.app.node.SwitchNode;
+import org.corridor.gateway.issuer.IssuerLinkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +51,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--new-operator-key", description = "Issue a new operator API key at start (if the old one was lost).")
     boolean newOperatorKey;
 
+    @Option(names = "--issuer", paramLabel = "[NETWORK=]HOST:PORT",
+            description = "Where ISO 8583 card requests go: HOST:PORT for every network (a network gateway or the issuer"
+                    + " simulator), or visa=, mastercard=, unionpay=HOST:PORT for one; repeatable (default: none, card"
+                    + " enrolments and payments are refused as issuer_unavailable).")
+    List<String> issuers = List.of();
+
+    @Option(names = "--vault-dir", paramLabel = "DIR", defaultValue = "data/vault",
+            description = "Where the vault's keyset files live, created on first start (default ${DEFAULT-VALUE}).")
+    Path vaultDirectory;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -58,10 +71,17 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("corridor serve: --rate-limit must be at least 1");
             return 2;
         }
+        IssuerAddresses issuerAddresses;
+        try {
+            issuerAddresses = IssuerAddresses.parse(issuers);
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("corridor serve: " + wrong.getMessage());
+            return 2;
+        }
         SwitchNode node;
         try {
-            node = SwitchNode.start(new SwitchNode.Settings(store.url(), host, port, rateLimit, newOperatorKey),
-                    InstantSource.system());
+            node = SwitchNode.start(new SwitchNode.Settings(store.url(), host, port, rateLimit, newOperatorKey)
+                    .withCardRails(vaultDirectory, issuerAddresses, IssuerLinkSettings.defaults()), InstantSource.system());
         } catch (UncheckedIOException cannotListen) {
             System.err.println("corridor serve: " + cannotListen.getCause().getMessage());
             return 1;

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,8 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    /** Sees every reply (the PAN canary test reads them all). */
+    private volatile Consumer<Reply> observer = reply -> {};
 
     Http(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -53,6 +56,10 @@ final class Http {
         }
     }
 
+    void observe(Consumer<Reply> replies) {
+        this.observer = replies;
+    }
+
     Reply get(String key, String path) {
         return send(key, "GET", path, null, List.of());
     }
@@ -83,7 +90,9 @@ final class Http {
             } catch (RuntimeException notJson) {
                 // Left null: the test asserting on it will say what the body was.
             }
-            return new Reply(response.statusCode(), response.body(), json, response);
+            Reply reply = new Reply(response.statusCode(), response.body(), json, response);
+            observer.accept(reply);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

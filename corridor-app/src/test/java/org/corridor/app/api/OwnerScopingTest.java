@@ -2,14 +2,27 @@ package org.corridor.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.corridor.api.Access;
 import org.corridor.api.Route;
+import org.corridor.sim.issuer.IssuerSimulator;
+import org.corridor.sim.issuer.IssuerSimulatorSettings;
+import org.corridor.sim.issuer.SimulatedBank;
+import org.corridor.sim.wallet.DeviceWallet;
+import org.corridor.sim.wallet.TokenDomain;
+import org.corridor.sim.wallet.TokenPresentment;
+import org.corridor.sim.wallet.UnpredictableNumbers;
 import org.corridor.store.testing.TestStores;
+import org.corridor.vault.cryptogram.TokenKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +42,7 @@ class OwnerScopingTest {
     @TempDir
     static Path directory;
 
+    private IssuerSimulator simulator;
     private TestNode node;
     private Http http;
     private TestNode.Party owner;
@@ -41,7 +55,12 @@ class OwnerScopingTest {
 
     @BeforeAll
     void onboard() {
-        node = TestNode.start(TestStores.SQLITE, directory);
+        try {
+            simulator = IssuerSimulator.start(IssuerSimulatorSettings.forTests(5), InstantSource.system());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        node = TestNode.withCardRails(TestStores.SQLITE, directory, simulator.address(), CardWorld.LINK);
         http = node.http();
         owner = node.merchant(100, "USD");
         ownerWallet = node.walletProvider("USD");
@@ -58,6 +77,8 @@ class OwnerScopingTest {
                 Map.of("url", "http://127.0.0.1:9/hooks", "enabled_events", List.of("*")));
         Http.Reply events = http.get(owner.key(), "/v1/events");
         Http.Reply keys = http.get(owner.key(), "/v1/api_keys");
+        String[] card = tokenPayment();
+        Http.Reply qr = http.post(owner.key(), "/v1/qr_codes", Map.of("currency", "USD"));
         // Who owns each object, and its id: the owner, unless a wallet provider holds it.
         owned = Map.of(
                 "/v1/payment_intents/", intent.text("id"),
@@ -66,22 +87,54 @@ class OwnerScopingTest {
                 "/v1/events/", events.json().get("data").get(0).get("id").asString(),
                 "/v1/api_keys/", keys.json().get("data").get(0).get("id").asString(),
                 "/v1/customers/", customer,
+                "/v1/tokens/", card[0],
+                "/v1/card_authorizations/", card[1],
+                "/v1/qr_codes/", qr.text("id"),
                 "/v1/participants/", owner.id());
+    }
+
+    /** The owner's wallet enrols a card and the owner is paid with it: returns the token and the authorization. */
+    private String[] tokenPayment() {
+        SimulatedBank bank = simulator.banks().all().stream()
+                .filter(b -> b.currency().getCurrencyCode().equals("USD")).findFirst().orElseThrow();
+        simulator.banks().setDeclinePerMille(bank.id(), 0);
+        node.participant(Map.of("role", "issuer", "name", "Bank", "country", "US", "settlement_currency", "USD",
+                "currencies", List.of("USD"), "bin_prefixes", bank.bins()));
+        Http.Reply token = http.post(ownerWallet.key(), "/v1/tokens", Map.of("card", Map.of("number",
+                simulator.banks().cardNumber(bank, 1), "exp_month", 12, "exp_year", 2031), "device_id", "phone",
+                "domain", "in_app"));
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        DeviceWallet phone = DeviceWallet.of("phone", UnpredictableNumbers.seeded(1));
+        phone.provision(token.text("id"), token.text("dpan"), TokenDomain.IN_APP, TokenKey.fromHex(token.text("token_key")));
+        Http.Reply intent = http.post(owner.key(), "/v1/payment_intents", Map.of("amount", 100, "currency", "USD"));
+        TokenPresentment presented = phone.present(token.text("id"), 100, Currency.getInstance("USD"), owner.id(), null);
+        Http.Reply paid = http.post(owner.key(), "/v1/payment_intents/" + intent.text("id") + "/confirm",
+                Map.of("payment_method", presented.paymentMethodJson()));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return new String[] {token.text("id"),
+                paid.json().path("payment_method").path("device_token").path("authorization").asString()};
     }
 
     @AfterAll
     void stop() {
-        node.close();
+        try {
+            node.close();
+        } finally {
+            simulator.close();
+        }
     }
 
     /** The participant that owns the object a route prefix names, and the one that must not see it. */
     private TestNode.Party ownerOf(String prefix) {
-        return prefix.equals("/v1/customers/") ? ownerWallet : owner;
+        return WALLET_OBJECTS.contains(prefix) ? ownerWallet : owner;
     }
 
     private TestNode.Party intruderFor(String prefix) {
-        return prefix.equals("/v1/customers/") ? intruderWallet : intruder;
+        return WALLET_OBJECTS.contains(prefix) ? intruderWallet : intruder;
     }
+
+    /** Route prefixes of objects a wallet provider holds (customers, device tokens); the rest are the merchant's. */
+    private static final Set<String> WALLET_OBJECTS = Set.of("/v1/customers/", "/v1/tokens/");
 
     private List<Map.Entry<Route, Access>> routes() {
         List<Map.Entry<Route, Access>> routes = new ArrayList<>(node.node().api().routeAccess().entrySet());

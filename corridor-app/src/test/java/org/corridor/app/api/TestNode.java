@@ -2,11 +2,13 @@ package org.corridor.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.corridor.app.node.SwitchNode;
+import org.corridor.gateway.issuer.IssuerLinkSettings;
 import org.corridor.store.testing.TestDatabase;
 import org.corridor.store.testing.TestStores;
 
@@ -20,14 +22,20 @@ public final class TestNode implements AutoCloseable {
 
     private final TestDatabase database;
     private final InstantSource clock;
+    /** The card rails' settings (vault directory, issuer), or null for a node without them. */
+    private final CardRailsSettings cardRails;
     private SwitchNode node;
     private Http http;
     /** The operator key the first start issued. */
     public final String operatorKey;
 
-    private TestNode(TestDatabase database, int rateLimit, InstantSource clock) {
+    /** Where a card-rails node keeps its vault keys and which issuer it talks to. */
+    public record CardRailsSettings(Path vaultDirectory, InetSocketAddress issuer, IssuerLinkSettings link) {}
+
+    private TestNode(TestDatabase database, int rateLimit, InstantSource clock, CardRailsSettings cardRails) {
         this.database = database;
         this.clock = clock;
+        this.cardRails = cardRails;
         start(rateLimit);
         this.operatorKey = node.operatorKey().orElseThrow();
     }
@@ -45,9 +53,26 @@ public final class TestNode implements AutoCloseable {
      * such as a reservation's expiry); {@code directory} is used by SQLite only.
      */
     public static TestNode start(String kind, Path directory, int rateLimit, InstantSource clock) {
+        return start(kind, directory, rateLimit, clock, null);
+    }
+
+    /** A node with card rails: its vault under {@code directory}, its card requests going to {@code issuer}. */
+    public static TestNode withCardRails(String kind, Path directory, InetSocketAddress issuer, IssuerLinkSettings link) {
+        return withCardRails(kind, directory, issuer, link, InstantSource.system());
+    }
+
+    /** The same, reading {@code clock}. */
+    public static TestNode withCardRails(String kind, Path directory, InetSocketAddress issuer, IssuerLinkSettings link,
+            InstantSource clock) {
+        return start(kind, directory, RATE_LIMIT_FOR_TESTS, clock,
+                new CardRailsSettings(directory.resolve("vault"), issuer, link));
+    }
+
+    private static TestNode start(String kind, Path directory, int rateLimit, InstantSource clock,
+            CardRailsSettings cardRails) {
         TestDatabase database = TestStores.database(kind, directory);
         try {
-            return new TestNode(database, rateLimit, clock);
+            return new TestNode(database, rateLimit, clock, cardRails);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -55,13 +80,24 @@ public final class TestNode implements AutoCloseable {
     }
 
     private void start(int rateLimit) {
-        node = SwitchNode.start(new SwitchNode.Settings(database.url(), "127.0.0.1", 0, rateLimit, false), clock);
+        SwitchNode.Settings settings = new SwitchNode.Settings(database.url(), "127.0.0.1", 0, rateLimit, false);
+        if (cardRails != null) {
+            settings = settings.withCardRails(cardRails.vaultDirectory(), cardRails.issuer(), cardRails.link());
+        }
+        node = SwitchNode.start(settings, clock);
         http = new Http(node.api().port());
     }
 
     /** Stops the node and starts it again on the same database: what survives is what was durable. */
     void restart() {
         node.close();
+        start(RATE_LIMIT_FOR_TESTS);
+    }
+
+    /** Stops the node (a test may then change the world) and starts it again on the same database. */
+    void restart(Runnable whileStopped) {
+        node.close();
+        whileStopped.run();
         start(RATE_LIMIT_FOR_TESTS);
     }
 

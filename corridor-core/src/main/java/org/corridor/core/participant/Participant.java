@@ -1,5 +1,6 @@
 package org.corridor.core.participant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Id128;
@@ -17,6 +18,7 @@ import org.corridor.core.state.OwnedObject;
  * @param payoutAccount where payouts go (an IBAN or an account reference); may be empty
  * @param feeBasisPoints the merchant discount rate, charged on every captured amount
  * @param accounts the participant's ledger account per currency code
+ * @param binPrefixes for an issuer, the card number prefixes (BINs, 6 to 11 digits) of its cards; empty otherwise
  * @param metadata the owner's key-value pairs
  * @param createdAt nanoseconds since the epoch
  */
@@ -30,11 +32,13 @@ public record Participant(
         String payoutAccount,
         int feeBasisPoints,
         Map<String, Id128> accounts,
+        List<String> binPrefixes,
         Map<String, String> metadata,
         long createdAt) implements OwnedObject {
 
     public Participant {
         accounts = Map.copyOf(accounts);
+        binPrefixes = List.copyOf(binPrefixes);
         metadata = Map.copyOf(metadata);
     }
 
@@ -52,11 +56,11 @@ public record Participant(
     /** The participant as opened: with its ledger accounts, stamped with the batch's time. */
     public Participant opened(Map<String, Id128> newAccounts, long at) {
         return new Participant(id, role, name, country, settlementCurrency, merchantCategoryCode, payoutAccount,
-                feeBasisPoints, newAccounts, metadata, at);
+                feeBasisPoints, newAccounts, binPrefixes, metadata, at);
     }
 
     public Participant withAccounts(Map<String, Id128> newAccounts) {
         return new Participant(id, role, name, country, settlementCurrency, merchantCategoryCode, payoutAccount,
-                feeBasisPoints, newAccounts, metadata, createdAt);
+                feeBasisPoints, newAccounts, binPrefixes, metadata, createdAt);
     }
 }

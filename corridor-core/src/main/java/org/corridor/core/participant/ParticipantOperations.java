@@ -49,6 +49,17 @@ public final class ParticipantOperations {
         return participant;
     }
 
+    /** The first of {@code prefixes} that an issuer already holds, if any: a BIN belongs to one issuer. */
+    public static Optional<String> binPrefixTaken(SwitchState state, List<String> prefixes) {
+        if (prefixes.isEmpty()) return Optional.empty();
+        for (Object value : state.all(RecordKind.PARTICIPANT)) {
+            for (String held : ((Participant) value).binPrefixes()) {
+                if (prefixes.contains(held)) return Optional.of(held);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The operator, if it exists yet. */
     public static Optional<Participant> operator(SwitchState state) {
         return state.find(RecordKind.PARTICIPANT, OPERATOR_ID, Participant.class);

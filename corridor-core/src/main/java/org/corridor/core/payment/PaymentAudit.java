@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Id128;
+import org.corridor.core.card.AuthorizationStatus;
+import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountFlags;
 import org.corridor.core.ledger.PendingStatus;
@@ -56,6 +58,7 @@ public final class PaymentAudit {
                 violations.add(id + " succeeded without receiving anything");
             }
         }
+        checkCardAuthorizations(state, violations);
         for (Object value : state.all(RecordKind.PARTICIPANT)) {
             Participant participant = (Participant) value;
             checkAccounts(state, "participant " + participant.id(), participant.accounts(),
@@ -67,6 +70,41 @@ public final class PaymentAudit {
                     AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS, violations);
         }
         return violations;
+    }
+
+    /**
+     * A card intent waits ({@code processing}) only while one authorization of it is out; an approval stands only
+     * while its intent holds the money (awaiting capture, or paid): an intent that ended otherwise must have queued
+     * the approval's reversal.
+     */
+    private static void checkCardAuthorizations(SwitchState state, List<String> violations) {
+        Map<String, Integer> outByIntent = new HashMap<>();
+        for (Object value : state.all(RecordKind.CARD_AUTHORIZATION)) {
+            CardAuthorization authorization = (CardAuthorization) value;
+            Optional<PaymentIntent> intent = state.find(RecordKind.PAYMENT_INTENT, authorization.paymentIntentId(),
+                    PaymentIntent.class);
+            if (intent.isEmpty()) {
+                violations.add("card authorization " + authorization.id() + " has no payment intent");
+                continue;
+            }
+            if (authorization.status() == AuthorizationStatus.SENT) outByIntent.merge(intent.get().id(), 1, Integer::sum);
+            boolean paidByIt = intent.get().paymentMethod() instanceof PaymentMethod.DeviceToken token
+                    && token.authorizationId().equals(authorization.id());
+            if (authorization.status() == AuthorizationStatus.APPROVED && !(paidByIt
+                    && (intent.get().status() == PaymentIntentStatus.REQUIRES_CAPTURE
+                            || intent.get().status() == PaymentIntentStatus.SUCCEEDED))) {
+                violations.add("card authorization " + authorization.id() + " is approved but its intent is "
+                        + intent.get().status() + " without it; its reversal was never queued");
+            }
+        }
+        for (Object value : state.all(RecordKind.PAYMENT_INTENT)) {
+            PaymentIntent intent = (PaymentIntent) value;
+            int out = outByIntent.getOrDefault(intent.id(), 0);
+            if ((intent.status() == PaymentIntentStatus.PROCESSING) != (out == 1) || out > 1) {
+                violations.add("payment intent " + intent.id() + " is " + intent.status() + " with " + out
+                        + " card authorizations out");
+            }
+        }
     }
 
     private static void checkAccounts(SwitchState state, String owner, Map<String, Id128> accounts, int code,

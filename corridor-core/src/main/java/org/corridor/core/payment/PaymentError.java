@@ -5,5 +5,10 @@ package org.corridor.core.payment;
  *
  * @param code a stable machine-readable code, such as {@code insufficient_funds}
  * @param message a sentence for people
+ * @param declineCode the issuer's ISO 8583 response code (DE39) when an issuer declined; empty otherwise
  */
-public record PaymentError(String code, String message) {}
+public record PaymentError(String code, String message, String declineCode) {
+    public PaymentError(String code, String message) {
+        this(code, message, "");
+    }
+}

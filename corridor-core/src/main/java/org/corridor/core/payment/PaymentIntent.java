@@ -76,6 +76,13 @@ public record PaymentIntent(
                 amountRefunded, feeMinor, reservation, null, cancellationReason, createdAt);
     }
 
+    /** Waiting for an outside party (a card issuer) to answer for {@code method}. */
+    public PaymentIntent processing(PaymentMethod method) {
+        return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, PaymentIntentStatus.PROCESSING,
+                description, metadata, clientSecret, method, 0, 0, amountRefunded, feeMinor, reservationId, null,
+                cancellationReason, createdAt);
+    }
+
     /** The payment failed; the shopper may try again with another method. */
     public PaymentIntent failed(PaymentMethod method, PaymentError error) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod,

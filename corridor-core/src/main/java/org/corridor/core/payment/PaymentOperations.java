@@ -69,17 +69,27 @@ public final class PaymentOperations {
      */
     public static Outcome<ConfirmResult, PaymentIntent> confirm(SwitchState state, String callerId, String intentId,
             String clientSecret, PaymentMethod method) {
-        Optional<PaymentIntent> found = state.find(RecordKind.PAYMENT_INTENT, intentId, PaymentIntent.class)
-                .filter(pi -> pi.ownerId().equals(callerId) || secretMatches(pi, clientSecret));
+        Optional<PaymentIntent> found = forConfirmation(state, callerId, intentId, clientSecret);
         if (found.isEmpty()) return Outcome.refused(ConfirmResult.PAYMENT_INTENT_NOT_FOUND);
         PaymentIntent intent = found.get();
         if (!intent.status().confirmable()) return Outcome.of(ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE, intent);
         PaymentMethod paying = method != null ? method : intent.paymentMethod();
-        if (paying == null) return Outcome.of(ConfirmResult.PAYMENT_METHOD_MISSING, intent);
+        // A device token pays only with a fresh cryptogram, through the card rails: never reused from a failed try.
+        if (paying == null || paying instanceof PaymentMethod.DeviceToken) {
+            return Outcome.of(ConfirmResult.PAYMENT_METHOD_MISSING, intent);
+        }
         Outcome<ConfirmResult, Id128> source = fundingAccount(state, callerId, paying, intent.currency());
         if (!source.ok()) return Outcome.of(source.result(), intent);
-        Id128 shopperAccount = source.value();
+        return pay(state, intent, paying, source.value());
+    }
 
+    /**
+     * Moves the intent's amount from {@code sourceAccount} to the merchant as one linked chain: at once with the
+     * merchant fee (automatic capture), or as a reservation (manual capture). A refusal by the ledger (too little
+     * money) fails the intent with {@code insufficient_funds}.
+     */
+    static Outcome<ConfirmResult, PaymentIntent> pay(SwitchState state, PaymentIntent intent, PaymentMethod paying,
+            Id128 sourceAccount) {
         Participant merchant = participant(state, intent.ownerId());
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
         int ledger = Currencies.ledger(intent.currency());
@@ -89,11 +99,11 @@ public final class PaymentOperations {
         long fee = 0;
         if (intent.captureMethod() == CaptureMethod.MANUAL) {
             reservation = state.ids().next();
-            chain.add(Transfer.of(reservation, shopperAccount, merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(reservation, sourceAccount, merchantAccount, intent.amountMinor(), ledger,
                     TransferCodes.RESERVATION).withUserData(reference).withFlags(TransferFlags.PENDING)
                     .withTimeoutSeconds(RESERVATION_TIMEOUT_SECONDS));
         } else {
-            chain.add(Transfer.of(state.ids().next(), shopperAccount, merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(state.ids().next(), sourceAccount, merchantAccount, intent.amountMinor(), ledger,
                     TransferCodes.PAYMENT).withUserData(reference));
             fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
         }
@@ -102,11 +112,7 @@ public final class PaymentOperations {
             PaymentError error = moved == CreateTransferResult.EXCEEDS_CREDITS
                     ? new PaymentError("insufficient_funds", "The customer's balance is too low for this payment.")
                     : new PaymentError("payment_refused", "The ledger refused the payment (" + moved + ").");
-            PaymentIntent failed = intent.failed(paying, error);
-            state.put(RecordKind.PAYMENT_INTENT, failed.id(), failed);
-            WebhookOperations.emit(state, failed.ownerId(), EventTypes.PAYMENT_INTENT_PAYMENT_FAILED,
-                    RecordKind.PAYMENT_INTENT, failed);
-            return Outcome.of(ConfirmResult.DECLINED, failed);
+            return Outcome.of(ConfirmResult.DECLINED, fail(state, intent, paying, error));
         }
         PaymentIntent paid = intent.captureMethod() == CaptureMethod.MANUAL
                 ? intent.reserved(paying, reservation)
@@ -116,6 +122,15 @@ public final class PaymentOperations {
                 ? EventTypes.PAYMENT_INTENT_SUCCEEDED
                 : EventTypes.PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED, RecordKind.PAYMENT_INTENT, paid);
         return Outcome.of(ConfirmResult.OK, paid);
+    }
+
+    /** Fails the intent with {@code error} (the shopper may try again) and tells its owner. */
+    static PaymentIntent fail(SwitchState state, PaymentIntent intent, PaymentMethod paying, PaymentError error) {
+        PaymentIntent failed = intent.failed(paying, error);
+        state.put(RecordKind.PAYMENT_INTENT, failed.id(), failed);
+        WebhookOperations.emit(state, failed.ownerId(), EventTypes.PAYMENT_INTENT_PAYMENT_FAILED,
+                RecordKind.PAYMENT_INTENT, failed);
+        return failed;
     }
 
     /**
@@ -132,6 +147,7 @@ public final class PaymentOperations {
                 yield customer.get().account(currency).map(account -> Outcome.of(ConfirmResult.OK, account))
                         .orElseGet(() -> Outcome.refused(ConfirmResult.CURRENCY_NOT_SUPPORTED));
             }
+            case PaymentMethod.DeviceToken token -> throw new IllegalStateException("cards pay through CardPayments");
         };
     }
 
@@ -194,6 +210,12 @@ public final class PaymentOperations {
     }
 
     private static PaymentIntent markCanceled(SwitchState state, PaymentIntent intent, String reason) {
+        if (intent.status() == PaymentIntentStatus.REQUIRES_CAPTURE
+                && intent.paymentMethod() instanceof PaymentMethod.DeviceToken token) {
+            // The issuer still holds the cardholder's funds for this authorization: reverse it there too, whichever
+            // way the intent ends (a void, an expiry found by the sweeper or by a late capture).
+            CardPayments.requestReversal(state, token.authorizationId());
+        }
         PaymentIntent canceled = intent.canceled(reason);
         state.put(RecordKind.PAYMENT_INTENT, canceled.id(), canceled);
         WebhookOperations.emit(state, canceled.ownerId(), EventTypes.PAYMENT_INTENT_CANCELED,
@@ -229,6 +251,9 @@ public final class PaymentOperations {
         Id128 shopperAccount = switch (intent.paymentMethod()) {
             case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
                     Customer.class).orElseThrow().account(intent.currency()).orElseThrow();
+            // A card refund goes back to the issuer, who credits its cardholder.
+            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, intent.currency())
+                    .orElseThrow();
         };
         Id128 merchantAccount = participant(state, intent.ownerId()).account(intent.currency()).orElseThrow();
         Id128 transferId = state.ids().next();
@@ -284,6 +309,13 @@ public final class PaymentOperations {
 
     private static Participant participant(SwitchState state, String id) {
         return state.find(RecordKind.PARTICIPANT, id, Participant.class).orElseThrow();
+    }
+
+    /** The intent if the caller may confirm it: its owner, or whoever shows its client secret. */
+    static Optional<PaymentIntent> forConfirmation(SwitchState state, String callerId, String intentId,
+            String clientSecret) {
+        return state.find(RecordKind.PAYMENT_INTENT, intentId, PaymentIntent.class)
+                .filter(pi -> pi.ownerId().equals(callerId) || secretMatches(pi, clientSecret));
     }
 
     private static boolean secretMatches(PaymentIntent intent, String clientSecret) {

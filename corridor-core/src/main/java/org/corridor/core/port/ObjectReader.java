@@ -14,6 +14,9 @@ public interface ObjectReader {
 
     <T> Optional<T> find(RecordKind kind, String id, Class<T> type);
 
+    /** The object of a kind found by its second unique key (a card's fingerprint, a token's DPAN). */
+    <T> Optional<T> findByKey(RecordKind kind, String key, Class<T> type);
+
     /**
      * A page of {@code ownerId}'s objects of a kind, newest first, starting after the object
      * {@code startingAfter} (null: from the newest), keeping those {@code filter} accepts.

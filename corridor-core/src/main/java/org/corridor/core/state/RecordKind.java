@@ -15,6 +15,10 @@ public enum RecordKind {
     EVENT("event"),
     WEBHOOK_ENDPOINT("webhook_endpoint"),
     DELIVERY("delivery"),
+    CARD("card"),
+    DEVICE_TOKEN("device_token"),
+    CARD_AUTHORIZATION("card_authorization"),
+    QR_CODE("qr_code"),
     /** An error reply kept in an idempotency record; never a row of its own. */
     ERROR("error");
 

@@ -41,13 +41,20 @@ public final class SwitchState {
     private static final Set<RecordKind> INDEXED_BY_OWNER = EnumSet.of(RecordKind.WEBHOOK_ENDPOINT);
 
     private final Map<String, Set<String>> endpointsByOwner = new HashMap<>();
+    /** Ids by unique key, per kind, for objects that have one (cards by fingerprint, tokens by DPAN). */
+    private final EnumMap<RecordKind, Map<String, String>> idsByUniqueKey = new EnumMap<>(RecordKind.class);
     private final IdSource ids;
     private long now;
+    /** The last number {@link #nextSequence()} handed out. */
+    private long sequence;
 
     public SwitchState(LedgerStateMachine ledger, IdSource ids) {
         this.ledger = ledger;
         this.ids = ids;
-        for (RecordKind kind : RecordKind.values()) tables.put(kind, new HashMap<>());
+        for (RecordKind kind : RecordKind.values()) {
+            tables.put(kind, new HashMap<>());
+            idsByUniqueKey.put(kind, new HashMap<>());
+        }
     }
 
     public LedgerStateMachine ledger() {
@@ -81,6 +88,17 @@ public final class SwitchState {
         return Optional.ofNullable(tables.get(kind).get(id)).map(type::cast);
     }
 
+    /** The object of a kind whose {@link UniquelyKeyed#uniqueKey()} is {@code key}. */
+    public <T> Optional<T> findByKey(RecordKind kind, String key, Class<T> type) {
+        String id = idsByUniqueKey.get(kind).get(key);
+        return id == null ? Optional.empty() : find(kind, id, type);
+    }
+
+    /** A number never handed out before, also across restarts (see {@link Sequenced}). */
+    public long nextSequence() {
+        return ++sequence;
+    }
+
     /** Every object of a kind (for start-up work such as scheduling deliveries). */
     public Collection<Object> all(RecordKind kind) {
         return Collections.unmodifiableCollection(tables.get(kind).values());
@@ -102,6 +120,7 @@ public final class SwitchState {
     public void remove(RecordKind kind, String id) {
         Object removed = tables.get(kind).remove(id);
         if (removed == null) return;
+        if (removed instanceof UniquelyKeyed keyed) idsByUniqueKey.get(kind).remove(keyed.uniqueKey());
         if (INDEXED_BY_OWNER.contains(kind) && removed instanceof OwnedObject owned) {
             endpointsByOwner.getOrDefault(owned.ownerId(), Set.of()).remove(id);
         }
@@ -117,6 +136,11 @@ public final class SwitchState {
     }
 
     private void index(RecordKind kind, String id, Object value) {
+        if (value instanceof UniquelyKeyed keyed) {
+            String earlier = idsByUniqueKey.get(kind).putIfAbsent(keyed.uniqueKey(), id);
+            Check.that(earlier == null || earlier.equals(id), kind + " unique keys are unique");
+        }
+        if (value instanceof Sequenced numbered) sequence = Math.max(sequence, numbered.sequence());
         if (INDEXED_BY_OWNER.contains(kind) && value instanceof OwnedObject owned) {
             endpointsByOwner.computeIfAbsent(owned.ownerId(), owner -> new TreeSet<>()).add(id);
         }

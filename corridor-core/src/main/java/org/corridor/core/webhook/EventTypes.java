@@ -11,12 +11,15 @@ public final class EventTypes {
     public static final String PAYMENT_INTENT_CANCELED = "payment_intent.canceled";
     public static final String REFUND_CREATED = "refund.created";
     public static final String CUSTOMER_TOPPED_UP = "customer.topped_up";
+    public static final String TOKEN_CREATED = "token.created";
+    /** A token's status changed (suspended, resumed, deleted). */
+    public static final String TOKEN_UPDATED = "token.updated";
     /** Subscribes to every type. */
     public static final String ALL = "*";
 
     public static final List<String> KNOWN = List.of(PAYMENT_INTENT_CREATED, PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED,
             PAYMENT_INTENT_SUCCEEDED, PAYMENT_INTENT_PAYMENT_FAILED, PAYMENT_INTENT_CANCELED, REFUND_CREATED,
-            CUSTOMER_TOPPED_UP);
+            CUSTOMER_TOPPED_UP, TOKEN_CREATED, TOKEN_UPDATED);
 
     private EventTypes() {}
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 class ParticipantOperationsTest {
 
     private static Participant spec(String id, ParticipantRole role) {
-        return new Participant(id, role, "name", "DE", EUR, 0, "", 150, Map.of(), Map.of(), 0);
+        return new Participant(id, role, "name", "DE", EUR, 0, "", 150, Map.of(), List.of(), Map.of(), 0);
     }
 
     @Nested

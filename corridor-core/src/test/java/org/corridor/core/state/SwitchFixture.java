@@ -298,7 +298,7 @@ public final class SwitchFixture {
 
     private void openParticipant(String id, ParticipantRole role, int feeBasisPoints, List<String> currencies) {
         Participant spec = new Participant(id, role, id.substring("acct_".length()), "US", currencies.isEmpty() ? USD
-                : currencies.getFirst(), role.acceptsPayments() ? 5411 : 0, "", feeBasisPoints, Map.of(), Map.of(), now);
+                : currencies.getFirst(), role.acceptsPayments() ? 5411 : 0, "", feeBasisPoints, Map.of(), List.of(), Map.of(), now);
         ParticipantOperations.createParticipant(state, spec, currencies);
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.corridor.gateway.text.BoundedLines;
 
 /**
  * Reads the CSV routing config described at {@link BinRoutingTable#loadFrom}, within fixed limits, and
@@ -25,11 +26,11 @@ final class BinRoutingConfig {
     private BinRoutingConfig() {}
 
     static List<BinRoute> read(Reader reader) throws IOException, BinRoutingConfigException {
-        LineReader lines = new LineReader(reader);
+        BoundedLines lines = new BoundedLines(reader, LINE_CHARS_MAX);
         List<BinRoute> routes = new ArrayList<>();
         Map<String, Integer> lineByPrefix = new HashMap<>();
         for (int number = 1; ; number++) {
-            String line = lines.next(number);
+            String line = line(lines, number);
             if (line == null) return routes;
             if (number > LINES_MAX) throw new BinRoutingConfigException(number, "more than " + LINES_MAX + " lines");
             String text = line.strip();
@@ -71,53 +72,11 @@ final class BinRoutingConfig {
         return null;
     }
 
-    /** Splits a reader into lines of at most {@link #LINE_CHARS_MAX} characters, ended by LF or CRLF. */
-    private static final class LineReader {
-        private final Reader reader;
-        private final char[] buffer = new char[8192];
-        private int position;
-        private int limit;
-        private boolean ended;
-
-        LineReader(Reader reader) {
-            this.reader = reader;
-        }
-
-        /** The next line without its break, or null at the end; stops at the first too long line. */
-        String next(int number) throws IOException, BinRoutingConfigException {
-            StringBuilder line = new StringBuilder();
-            while (true) {
-                int c = read();
-                if (c == -1) return line.isEmpty() ? null : withoutReturn(number, line);
-                if (c == '\n') return withoutReturn(number, line);
-                // One character over the limit is kept: it may be the CR of a CRLF.
-                if (line.length() > LINE_CHARS_MAX) throw tooLong(number);
-                line.append((char) c);
-            }
-        }
-
-        private static String withoutReturn(int number, StringBuilder line) throws BinRoutingConfigException {
-            if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') line.setLength(line.length() - 1);
-            if (line.length() > LINE_CHARS_MAX) throw tooLong(number);
-            return line.toString();
-        }
-
-        private static BinRoutingConfigException tooLong(int number) {
-            return new BinRoutingConfigException(number, "longer than " + LINE_CHARS_MAX + " characters");
-        }
-
-        private int read() throws IOException {
-            if (position == limit) {
-                if (ended) return -1;
-                limit = reader.read(buffer, 0, buffer.length);
-                position = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    ended = true;
-                    return -1;
-                }
-            }
-            return buffer[position++];
+    private static String line(BoundedLines lines, int number) throws IOException, BinRoutingConfigException {
+        try {
+            return lines.next();
+        } catch (BoundedLines.LineTooLong tooLong) {
+            throw new BinRoutingConfigException(number, tooLong.getMessage());
         }
     }
 }

@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What each simulated bank saw, in arrival order: the record a reconciliation compares against the switch's
  * own. Requests that reached no bank (an unknown BIN) are counted, not listed.
+ *
+ * <p>Alongside the bounded entries, each bank keeps running {@link ActivityTotals} that nothing drops, so the
+ * totals stay exact after old entries have gone and cost no walk over the entries to read.
  */
 public final class BankActivity {
     /** The most entries kept per bank; older ones are dropped first and counted. */
@@ -15,6 +18,7 @@ public final class BankActivity {
 
     private final Map<String, List<ActivityEntry>> entriesByBank = new ConcurrentHashMap<>();
     private final Map<String, Long> droppedByBank = new ConcurrentHashMap<>();
+    private final Map<String, ActivityTotals> totalsByBank = new ConcurrentHashMap<>();
     private long unrouted;
 
     void record(String bankId, ActivityEntry entry) {
@@ -26,6 +30,7 @@ public final class BankActivity {
             }
             entries.add(entry);
         }
+        totalsByBank.compute(bankId, (id, totals) -> (totals == null ? ActivityTotals.NONE : totals).plus(entry));
     }
 
     synchronized void recordUnrouted() {
@@ -49,6 +54,18 @@ public final class BankActivity {
     /** How many entries of {@code bankId} were dropped for the {@link #ENTRIES_PER_BANK_MAX} bound. */
     public long dropped(String bankId) {
         return droppedByBank.getOrDefault(bankId, 0L);
+    }
+
+    /** The totals of everything {@code bankId} answered, dropped entries included. */
+    public ActivityTotals totals(String bankId) {
+        return totalsByBank.getOrDefault(bankId, ActivityTotals.NONE);
+    }
+
+    /** The totals across every bank (requests that reached no bank are in {@link #unrouted()} only). */
+    public ActivityTotals totals() {
+        ActivityTotals sum = ActivityTotals.NONE;
+        for (ActivityTotals bank : totalsByBank.values()) sum = sum.plus(bank);
+        return sum;
     }
 
     /** How many requests named a card no simulated bank issues (or no valid card at all). */

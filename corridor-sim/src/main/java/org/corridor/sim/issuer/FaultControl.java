@@ -15,6 +15,8 @@ import org.corridor.core.Check;
 public final class FaultControl {
     /** The most rules in force at once. */
     public static final int RULES_MAX = 1_000;
+    /** A ratio's denominator: a rule of this many per mille picks every request. */
+    public static final int PER_MILLE_MAX = 1_000;
 
     private final List<Rule> rules = new ArrayList<>();
     private final SplittableRandom random;
@@ -29,7 +31,7 @@ public final class FaultControl {
      */
     public synchronized void next(Fault fault, String bankId, int requests) {
         Check.that(requests >= 1, "a fault covers at least one request");
-        add(new Rule(fault, bankId, requests, 0));
+        if (!tryAdd(FaultRule.counted(fault, bankId, requests))) throw full();
     }
 
     /**
@@ -37,13 +39,34 @@ public final class FaultControl {
      * {@code bankId} is {@code null}, until {@link #clear()}.
      */
     public synchronized void ratio(Fault fault, String bankId, int perMille) {
-        Check.that(perMille >= 1 && perMille <= 1000, "a fault ratio is 1 to 1000 per mille");
-        add(new Rule(fault, bankId, -1, perMille));
+        Check.that(perMille >= 1 && perMille <= PER_MILLE_MAX, "a fault ratio is 1 to " + PER_MILLE_MAX + " per mille");
+        if (!tryAdd(FaultRule.ratio(fault, bankId, perMille))) throw full();
     }
 
-    /** Removes every rule. */
-    public synchronized void clear() {
+    /**
+     * Adds {@code rule} after the rules in force, unless {@link #RULES_MAX} are in force already: a refusal an
+     * operator can be told about, so it is a value here rather than an exception.
+     *
+     * @return whether the rule was added
+     */
+    public synchronized boolean tryAdd(FaultRule rule) {
+        if (rules.size() >= RULES_MAX) return false;
+        rules.add(new Rule(rule.fault(), rule.bankId(), rule.requestsRemaining(), rule.perMille()));
+        return true;
+    }
+
+    /** Removes every rule; returns how many there were. */
+    public synchronized int clear() {
+        int cleared = rules.size();
         rules.clear();
+        return cleared;
+    }
+
+    /** The rules in force, first added first (the order in which they are tried), as they stand now. */
+    public synchronized List<FaultRule> rules() {
+        List<FaultRule> view = new ArrayList<>(rules.size());
+        for (Rule rule : rules) view.add(new FaultRule(rule.fault, rule.bankId, rule.remaining, rule.perMille));
+        return List.copyOf(view);
     }
 
     /** How many rules are in force (counted rules disappear when used up). */
@@ -67,9 +90,8 @@ public final class FaultControl {
         return Optional.empty();
     }
 
-    private void add(Rule rule) {
-        if (rules.size() >= RULES_MAX) throw new IllegalStateException("already " + RULES_MAX + " fault rules");
-        rules.add(rule);
+    private static IllegalStateException full() {
+        return new IllegalStateException("already " + RULES_MAX + " fault rules");
     }
 
     private static final class Rule {

@@ -25,6 +25,9 @@ public record SimulatedBank(
         long transactionLimitMinor,
         int declinePerMille) {
 
+    /** The largest decline ratio: a bank of this many per mille declines every request. */
+    public static final int DECLINE_PER_MILLE_MAX = 1_000;
+
     public SimulatedBank {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -37,7 +40,8 @@ public record SimulatedBank(
                     "a BIN has 6 or 8 digits in its bank's network range");
         }
         Check.that(transactionLimitMinor > 0, "a transaction limit is positive");
-        Check.that(declinePerMille >= 0 && declinePerMille <= 1000, "a decline ratio is 0 to 1000 per mille");
+        Check.that(declinePerMille >= 0 && declinePerMille <= DECLINE_PER_MILLE_MAX,
+                "a decline ratio is 0 to " + DECLINE_PER_MILLE_MAX + " per mille");
     }
 
     /** The same bank with another decline ratio, such as 1000 to decline every request. */

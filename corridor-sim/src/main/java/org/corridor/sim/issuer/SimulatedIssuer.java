@@ -18,7 +18,7 @@ import org.corridor.core.Check;
  * Answers one ISO 8583 request on behalf of the simulated banks: no sockets, no delays, no faults here.
  *
  * <p>Authorizations (0100) hold funds, purchases (0200) debit them, each after the checks of
- * {@link IssuerResponse} in their order. A reversal (0400) finds its original by DE11 STAN and DE41 terminal,
+ * {@link IssuerResponse} in their order. A reversal (0400) finds its original by DE37 (or, without one, by DE11 STAN and DE41 terminal),
  * releases the hold or credits the purchase back once, and is answered 0410 "00" even when the original is
  * unknown, so an acquirer repeating it can stop. A request repeated with the same terminal, STAN, type, card
  * and amount gets its first answer again without moving funds twice. An echo (0800) gets 0810 "00".
@@ -176,8 +176,10 @@ public final class SimulatedIssuer {
         return pan != null && Luhn.isValidPan(pan);
     }
 
-    /** Terminal and STAN: the reversal's way back to its original. */
+    /** DE37 when the request carries one, else terminal and STAN: the reversal's way back to its original. */
     private static String originalKey(CardMessage request) {
+        // The retrieval reference number names one original for good; terminal and trace number repeat in time.
+        if (request.retrievalReferenceNumber() != null) return "rrn/" + request.retrievalReferenceNumber();
         return request.stan() == null ? null : request.terminalId() + "/" + request.stan();
     }
 

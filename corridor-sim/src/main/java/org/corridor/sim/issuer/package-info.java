@@ -9,7 +9,8 @@
  * a TCP port with length-prefixed frames, seeded latency and the faults a test or an operator asks for through
  * {@link org.corridor.sim.issuer.FaultControl}.
  *
- * <p>Depends on {@code corridor-codec} (messages, framing, Luhn) and {@code corridor-core} only. Time comes
+ * <p>Depends on {@code corridor-codec} (messages, framing, Luhn) and {@code corridor-core} only; the HTTP
+ * control interface over all this lives in {@link org.corridor.sim.issuer.control}. Time comes
  * from a clock handed in and randomness from the seed, so a seed replays the same banks, balances and
  * decisions. Card numbers never reach a log or a {@code toString()}: only the first six and last four digits.
  */

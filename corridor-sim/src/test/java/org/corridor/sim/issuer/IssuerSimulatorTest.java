@@ -133,6 +133,26 @@ class IssuerSimulatorTest {
     }
 
     @Test
+    void aReversalWithARetrievalReferenceFindsThatOriginalEvenWhenTraceNumbersRepeat() throws Exception {
+        try (IsoTestClient client = client()) {
+            CardMessage first = builder(Mti.AUTHORIZATION_REQUEST, pan, 3_000).stan(7).retrievalReferenceNumber("000000000001")
+                    .build();
+            CardMessage second = builder(Mti.AUTHORIZATION_REQUEST, pan, 4_000).stan(7).retrievalReferenceNumber("000001000001")
+                    .build();
+            assertThat(client.exchange(first).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(second).responseCode()).isEqualTo("00");
+            CardholderAccount account = simulator.banks().account(pan);
+            assertThat(account.heldMinor()).isEqualTo(7_000);
+
+            CardMessage reversal = CardMessage.builder(Mti.REVERSAL_REQUEST).pan(pan).processingCode("000000")
+                    .amountMinor(3_000L).stan(7).terminalId(first.terminalId()).currency(first.currency())
+                    .retrievalReferenceNumber("000000000001").build();
+            assertThat(client.exchange(reversal).responseCode()).isEqualTo("00");
+            assertThat(account.heldMinor()).as("the first is released, the second still held").isEqualTo(4_000);
+        }
+    }
+
+    @Test
     void aReversalReleasesAHoldAndCreditsAPurchaseBackOnce() throws Exception {
         try (IsoTestClient client = client()) {
             CardMessage authorization = request(Mti.AUTHORIZATION_REQUEST, pan, 10_000);
@@ -142,9 +162,9 @@ class IssuerSimulatorTest {
             CardholderAccount account = simulator.banks().account(pan);
             assertThat(account.availableMinor()).isEqualTo(20_000);
 
-            CardMessage reversalOfAuthorization = reversalOf(authorization);
+            CardMessage reversalOfAuthorization = IsoRequests.reversalOf(authorization);
             assertThat(client.exchange(reversalOfAuthorization).responseCode()).isEqualTo("00");
-            CardMessage reversalOfPurchase = client.exchange(reversalOf(purchase));
+            CardMessage reversalOfPurchase = client.exchange(IsoRequests.reversalOf(purchase));
             assertThat(reversalOfPurchase.mti()).isEqualTo(Mti.REVERSAL_RESPONSE);
             assertThat(reversalOfPurchase.responseCode()).isEqualTo("00");
             assertThat(account.balanceMinor()).isEqualTo(50_000);
@@ -173,7 +193,7 @@ class IssuerSimulatorTest {
     @Test
     void anEchoIsAnswered0810WithApproval() throws Exception {
         try (IsoTestClient client = client()) {
-            CardMessage answer = client.exchange(echo());
+            CardMessage answer = client.exchange(IsoRequests.echo(stans.getAndIncrement()));
             assertThat(answer.mti()).isEqualTo(Mti.NETWORK_MANAGEMENT_RESPONSE);
             assertThat(answer.responseCode()).isEqualTo("00");
             assertThat(answer.networkManagementCode()).isEqualTo(CardMessage.NETWORK_MANAGEMENT_ECHO);
@@ -186,7 +206,7 @@ class IssuerSimulatorTest {
         simulator = IssuerSimulator.start(IssuerSimulatorSettings.forTests(SEED).withLatency(30, 20), CLOCK);
         try (IsoTestClient client = client()) {
             for (int i = 0; i < 3; i++) {
-                assertThat(client.exchange(echo()).responseCode()).isEqualTo("00");
+                assertThat(client.exchange(IsoRequests.echo(stans.getAndIncrement())).responseCode()).isEqualTo("00");
             }
         }
     }
@@ -195,11 +215,11 @@ class IssuerSimulatorTest {
     void noReplyLeavesTheClientsReadToTimeOut() throws Exception {
         simulator.faults().next(Fault.NO_REPLY, null, 1);
         try (IsoTestClient client = new IsoTestClient(simulator.address(), 300)) {
-            client.send(echo());
+            client.send(IsoRequests.echo(stans.getAndIncrement()));
             assertThatThrownBy(client::read).isInstanceOf(SocketTimeoutException.class);
         }
         try (IsoTestClient client = client()) {
-            assertThat(client.exchange(echo()).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(IsoRequests.echo(stans.getAndIncrement())).responseCode()).isEqualTo("00");
         }
         assertThat(simulator.faults().rulesInForce()).isZero();
     }
@@ -233,7 +253,7 @@ class IssuerSimulatorTest {
             byte[] body = client.readFrame();
             assertThatThrownBy(() -> new IsoMessages().decode(body)).isInstanceOf(IsoFormatException.class);
             // A fault for one bank leaves the others, and echoes, alone.
-            assertThat(client.exchange(echo()).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(IsoRequests.echo(stans.getAndIncrement())).responseCode()).isEqualTo("00");
         }
     }
 
@@ -241,7 +261,7 @@ class IssuerSimulatorTest {
     void anUndecodableRequestIsSkippedAndTheConnectionServesOn() throws Exception {
         try (IsoTestClient client = client()) {
             client.sendFrame("0100 not really".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            assertThat(client.exchange(echo()).responseCode()).isEqualTo("00");
+            assertThat(client.exchange(IsoRequests.echo(stans.getAndIncrement())).responseCode()).isEqualTo("00");
         }
         assertThat(simulator.undecodableFrames()).isEqualTo(1);
     }
@@ -271,23 +291,7 @@ class IssuerSimulatorTest {
         return builder;
     }
 
-    private static CardMessage reversalOf(CardMessage original) {
-        return CardMessage.builder(Mti.REVERSAL_REQUEST)
-                .pan(original.pan())
-                .processingCode(original.processingCode())
-                .amountMinor(original.amountMinor())
-                .stan(original.stan())
-                .terminalId(original.terminalId())
-                .currency(original.currency())
-                .build();
-    }
 
-    private CardMessage echo() {
-        return CardMessage.builder(Mti.NETWORK_MANAGEMENT_REQUEST)
-                .stan(stans.getAndIncrement())
-                .networkManagementCode(CardMessage.NETWORK_MANAGEMENT_ECHO)
-                .build();
-    }
 
     private static String breakLuhn(String cardNumber) {
         int last = cardNumber.charAt(cardNumber.length() - 1) - '0';

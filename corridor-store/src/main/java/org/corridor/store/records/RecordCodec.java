@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.corridor.core.Id128;
+import org.corridor.core.card.Card;
+import org.corridor.core.card.CardAuthorization;
+import org.corridor.core.card.DeviceToken;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -23,6 +26,7 @@ import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
+import org.corridor.core.qr.QrCode;
 import org.corridor.core.state.IdempotencyRecord;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
@@ -36,9 +40,13 @@ import org.corridor.core.webhook.WebhookEndpoint;
 /**
  * The stored form of the switch's objects: a format version, then fixed-order fields (big-endian numbers,
  * modified UTF-8 strings, enums by name so that reordering an enum never changes a stored value).
+ *
+ * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 1
+ * records still decode (with neither).
  */
 public final class RecordCodec {
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION_MIN = 1;
     /** A decoded collection longer than this means the bytes are not a record. */
     private static final int ENTRIES_MAX = 4096;
     /** A nested record (an idempotency reply, an event's object) larger than this is corrupt. */
@@ -61,8 +69,8 @@ public final class RecordCodec {
     public static Object decode(RecordKind kind, byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != FORMAT_VERSION) throw new IOException("format version " + version);
-            Object value = read(in, kind);
+            if (version < FORMAT_VERSION_MIN || version > FORMAT_VERSION) throw new IOException("format version " + version);
+            Object value = read(in, kind, version);
             if (in.read() != -1) throw new IOException("bytes after the last field");
             return value;
         } catch (IOException | RuntimeException e) {
@@ -83,17 +91,21 @@ public final class RecordCodec {
             case WEBHOOK_ENDPOINT -> writeEndpoint(out, (WebhookEndpoint) value);
             case DELIVERY -> writeDelivery(out, (Delivery) value);
             case ERROR -> writeError(out, (StoredError) value);
+            case CARD -> CardRecords.writeCard(out, (Card) value);
+            case DEVICE_TOKEN -> CardRecords.writeToken(out, (DeviceToken) value);
+            case CARD_AUTHORIZATION -> CardRecords.writeAuthorization(out, (CardAuthorization) value);
+            case QR_CODE -> writeQrCode(out, (QrCode) value);
         }
     }
 
-    private static Object read(DataInputStream in, RecordKind kind) throws IOException {
+    private static Object read(DataInputStream in, RecordKind kind, int version) throws IOException {
         return switch (kind) {
-            case PARTICIPANT -> readParticipant(in);
+            case PARTICIPANT -> readParticipant(in, version);
             case API_KEY -> readApiKey(in);
             case CUSTOMER -> readCustomer(in);
             case TOP_UP -> new TopUp(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), readId(in),
                     in.readLong());
-            case PAYMENT_INTENT -> readIntent(in);
+            case PAYMENT_INTENT -> readIntent(in, version);
             case REFUND -> new Refund(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
                     in.readUTF(), readStrings(in), readId(in), in.readLong());
             case IDEMPOTENCY -> readIdempotency(in);
@@ -103,6 +115,11 @@ public final class RecordCodec {
                     DeliveryStatus.valueOf(in.readUTF()), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
                     in.readUTF());
             case ERROR -> new StoredError(in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
+            case CARD -> CardRecords.readCard(in);
+            case DEVICE_TOKEN -> CardRecords.readToken(in);
+            case CARD_AUTHORIZATION -> CardRecords.readAuthorization(in);
+            case QR_CODE -> new QrCode(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(),
+                    in.readUTF(), in.readLong());
         };
     }
 
@@ -118,11 +135,23 @@ public final class RecordCodec {
         writeAccounts(out, p.accounts());
         writeStrings(out, p.metadata());
         out.writeLong(p.createdAt());
+        writeList(out, p.binPrefixes());
     }
 
-    private static Participant readParticipant(DataInputStream in) throws IOException {
-        return new Participant(in.readUTF(), ParticipantRole.valueOf(in.readUTF()), in.readUTF(), in.readUTF(),
-                in.readUTF(), in.readInt(), in.readUTF(), in.readInt(), readAccounts(in), readStrings(in), in.readLong());
+    private static Participant readParticipant(DataInputStream in, int version) throws IOException {
+        String id = in.readUTF();
+        ParticipantRole role = ParticipantRole.valueOf(in.readUTF());
+        String name = in.readUTF();
+        String country = in.readUTF();
+        String settlement = in.readUTF();
+        int mcc = in.readInt();
+        String payout = in.readUTF();
+        int fee = in.readInt();
+        Map<String, Id128> accounts = readAccounts(in);
+        Map<String, String> metadata = readStrings(in);
+        long createdAt = in.readLong();
+        List<String> bins = version >= 2 ? readList(in) : List.of();
+        return new Participant(id, role, name, country, settlement, mcc, payout, fee, accounts, bins, metadata, createdAt);
     }
 
     private static void writeApiKey(DataOutputStream out, ApiKey k) throws IOException {
@@ -183,17 +212,24 @@ public final class RecordCodec {
         if (pi.lastPaymentError() != null) {
             out.writeUTF(pi.lastPaymentError().code());
             out.writeUTF(pi.lastPaymentError().message());
+            out.writeUTF(pi.lastPaymentError().declineCode());
         }
         out.writeUTF(pi.cancellationReason());
         out.writeLong(pi.createdAt());
     }
 
-    private static PaymentIntent readIntent(DataInputStream in) throws IOException {
+    private static PaymentIntent readIntent(DataInputStream in, int version) throws IOException {
         return new PaymentIntent(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
                 CaptureMethod.valueOf(in.readUTF()), PaymentIntentStatus.valueOf(in.readUTF()), in.readUTF(),
                 readStrings(in), in.readUTF(), readMethod(in), in.readLong(), in.readLong(), in.readLong(),
-                in.readLong(), readId(in), in.readBoolean() ? new PaymentError(in.readUTF(), in.readUTF()) : null,
-                in.readUTF(), in.readLong());
+                in.readLong(), readId(in), in.readBoolean() ? readError(in, version) : null, in.readUTF(),
+                in.readLong());
+    }
+
+    private static PaymentError readError(DataInputStream in, int version) throws IOException {
+        String code = in.readUTF();
+        String message = in.readUTF();
+        return new PaymentError(code, message, version >= 2 ? in.readUTF() : "");
     }
 
     private static void writeMethod(DataOutputStream out, PaymentMethod method) throws IOException {
@@ -203,6 +239,10 @@ public final class RecordCodec {
                 out.writeUTF(balance.type());
                 out.writeUTF(balance.customerId());
             }
+            case PaymentMethod.DeviceToken token -> {
+                out.writeUTF(token.type());
+                CardRecords.writeMethod(out, token);
+            }
         }
     }
 
@@ -211,8 +251,20 @@ public final class RecordCodec {
         return switch (type) {
             case "" -> null;
             case "customer_balance" -> new PaymentMethod.CustomerBalance(in.readUTF());
+            case "device_token" -> CardRecords.readMethod(in);
             default -> throw new IOException("unknown payment method type " + type);
         };
+    }
+
+    private static void writeQrCode(DataOutputStream out, QrCode q) throws IOException {
+        out.writeUTF(q.id());
+        out.writeUTF(q.ownerId());
+        out.writeLong(q.amountMinor());
+        out.writeUTF(q.currency());
+        out.writeUTF(q.reference());
+        out.writeUTF(q.payload());
+        out.writeUTF(q.paymentIntentId());
+        out.writeLong(q.createdAt());
     }
 
     private static void writeRefund(DataOutputStream out, Refund r) throws IOException {
@@ -343,6 +395,17 @@ public final class RecordCodec {
         return map;
     }
 
+    static void writeList(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String value : values) out.writeUTF(value);
+    }
+
+    static List<String> readList(DataInputStream in) throws IOException {
+        List<String> values = new ArrayList<>();
+        for (int i = 0, n = count(in); i < n; i++) values.add(in.readUTF());
+        return values;
+    }
+
     private static void writeId(DataOutputStream out, Id128 id) throws IOException {
         out.writeLong(id.high());
         out.writeLong(id.low());
@@ -352,12 +415,12 @@ public final class RecordCodec {
         return new Id128(in.readLong(), in.readLong());
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
+    static byte[] readBytes(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > NESTED_BYTES_MAX) throw new IOException("a field of " + length + " bytes");
         return in.readNBytes(length);

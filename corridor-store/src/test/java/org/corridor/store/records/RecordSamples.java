@@ -3,6 +3,13 @@ package org.corridor.store.records;
 import java.util.List;
 import java.util.Map;
 import org.corridor.core.Id128;
+import org.corridor.core.card.AuthorizationStatus;
+import org.corridor.core.card.Card;
+import org.corridor.core.card.CardAuthorization;
+import org.corridor.core.card.DeviceToken;
+import org.corridor.core.card.TokenDomain;
+import org.corridor.core.card.TokenStatus;
+import org.corridor.core.qr.QrCode;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -33,6 +40,10 @@ public final class RecordSamples {
             PaymentIntentStatus.REQUIRES_PAYMENT_METHOD, "Order 1 — 订单", Map.of("order", "1", "note", "ü"),
             "pi_1_secret_x", new PaymentMethod.CustomerBalance("cus_1"), 0, 0, 0, 0, new Id128(7, 8),
             new PaymentError("insufficient_funds", "Too low."), "", 1_795_000_000_123_456_789L);
+    public static final PaymentIntent CARD_INTENT = new PaymentIntent("pi_3", "acct_m", 700, "CNY",
+            CaptureMethod.AUTOMATIC, PaymentIntentStatus.REQUIRES_PAYMENT_METHOD, "", Map.of(), "pi_3_secret_z",
+            new PaymentMethod.DeviceToken("tok_1", "unionpay", "5678", TokenDomain.CONTACTLESS, "auth_1"), 0, 0, 0, 0,
+            Id128.ZERO, new PaymentError("insufficient_funds", "The card has insufficient funds.", "51"), "", 25);
     public static final PaymentIntent BARE_INTENT = PaymentIntent.create("pi_2", "acct_m", 1, "JPY",
             CaptureMethod.AUTOMATIC, "", Map.of(), "pi_2_secret_y", null, 5);
 
@@ -40,7 +51,7 @@ public final class RecordSamples {
         return List.of(
                 new RecordChange(RecordKind.PARTICIPANT, "acct_m", new Participant("acct_m", ParticipantRole.MERCHANT,
                         "Shop", "US", "USD", 5411, "US00 1234", 290, Map.of("USD", new Id128(1, 2), "CNY", new Id128(3, 4)),
-                        Map.of("k", "v"), 11)),
+                        List.of(), Map.of("k", "v"), 11)),
                 new RecordChange(RecordKind.API_KEY, "key_1", new ApiKey("key_1", "acct_m", "ci", new byte[32], "abcd", 12, 0)),
                 new RecordChange(RecordKind.CUSTOMER, "cus_1", new Customer("cus_1", "acct_w", "Li",
                         Map.of("CNY", new Id128(5, 6)), Map.of(), 13)),
@@ -59,6 +70,20 @@ public final class RecordSamples {
                         "https://example.com/hooks", List.of("*"),
                         List.of(new SigningSecret("whsec_new", 0), new SigningSecret("whsec_old", 99)), false, 19)),
                 new RecordChange(RecordKind.DELIVERY, "evt_1/we_1", new Delivery("evt_1/we_1", "evt_1", "we_1", "acct_m",
-                        DeliveryStatus.PENDING, 2, 20, 30, 500, "HTTP 500")));
+                        DeliveryStatus.PENDING, 2, 20, 30, 500, "HTTP 500")),
+                new RecordChange(RecordKind.PARTICIPANT, "acct_i", new Participant("acct_i", ParticipantRole.ISSUER,
+                        "Bank", "CN", "CNY", 0, "", 0, Map.of("CNY", new Id128(3, 5)), List.of("621234", "62123456789"),
+                        Map.of(), 21)),
+                new RecordChange(RecordKind.CARD, "card_1", new Card("card_1", "acct_i", "unionpay", "621234", "4321",
+                        12, 2031, "ab".repeat(32), "C001ABCDEFGHIJKLMNOPQRSTUVWXY", new byte[] {1, 2, 3, 4, 5, 6}, 22)),
+                new RecordChange(RecordKind.DEVICE_TOKEN, "tok_1", new DeviceToken("tok_1", "acct_w", "card_1", "acct_i",
+                        "unionpay", "6258190012345678", "C001ABCDEFGHIJKLMNOPQRSTUVWXY", "phone-1", TokenDomain.IN_APP,
+                        TokenStatus.SUSPENDED, new byte[] {9, 8, 7}, 41, "4321", 23)),
+                new RecordChange(RecordKind.CARD_AUTHORIZATION, "auth_1", new CardAuthorization("auth_1", "acct_m",
+                        "pi_3", "tok_1", "acct_i", 1_000_042, "TAP00001", TokenDomain.CONTACTLESS, 700, "CNY",
+                        AuthorizationStatus.REVERSAL_PENDING, "00", "123456", 2, 24)),
+                new RecordChange(RecordKind.PAYMENT_INTENT, "pi_3", CARD_INTENT),
+                new RecordChange(RecordKind.QR_CODE, "qr_1", new QrCode("qr_1", "acct_m", 1_250, "USD", "order 7",
+                        "000201010212…6304ABCD", "pi_3", 26)));
     }
 }

@@ -23,6 +23,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 public final class TokenKey {
     /** The length of a double-length Triple DES key. */
     public static final int KEY_BYTES = 16;
+    /** The length of a key written in hexadecimal, as the API hands it out. */
+    public static final int KEY_HEX_CHARS = 2 * KEY_BYTES;
     /** The bytes of a key check value: the leftmost bytes of the key's encryption of a zero block. */
     public static final int CHECK_VALUE_BYTES = 3;
     /** How many random keys {@link #generate} draws before giving up on a random source that repeats itself. */
@@ -64,6 +66,40 @@ public final class TokenKey {
             throw new IllegalArgumentException("a token key must be " + KEY_BYTES + " bytes");
         }
         return new TokenKey(bytes.clone());
+    }
+
+    /**
+     * The key as the device wallet receives it at enrolment: 32 hex digits. The one place a token key leaves the
+     * switch; callers put it in the enrolment reply and nowhere else.
+     */
+    public String toHexForDevice() {
+        return HexFormat.of().formatHex(key);
+    }
+
+    /**
+     * The key written as {@value #KEY_HEX_CHARS} hexadecimal characters (either case), the form the API hands to a
+     * wallet once at enrolment. Public because the wallet (the device side) lives outside the vault and must turn
+     * that reply into a key; the key still leaves this object only through {@link #reveal()}.
+     *
+     * @throws IllegalArgumentException if {@code hex} is null, not {@value #KEY_HEX_CHARS} characters long or holds
+     *     a character that is not a hexadecimal digit; the message never quotes it
+     */
+    public static TokenKey fromHex(String hex) {
+        if (hex == null || hex.length() != KEY_HEX_CHARS) {
+            throw new IllegalArgumentException("a token key must be " + KEY_HEX_CHARS + " hexadecimal characters");
+        }
+        for (int i = 0; i < KEY_HEX_CHARS; i++) {
+            // HexFormat.isHexDigit accepts ASCII hex digits only, unlike Character.digit, which takes any script's.
+            if (!HexFormat.isHexDigit(hex.charAt(i))) {
+                throw new IllegalArgumentException("a token key must be hexadecimal; position " + i + " is not");
+            }
+        }
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        try {
+            return of(bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     private static boolean isUsable(byte[] candidate) {

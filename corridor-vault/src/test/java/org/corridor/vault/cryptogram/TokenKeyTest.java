@@ -71,4 +71,36 @@ class TokenKeyTest {
         key.reveal()[0] = 0;
         assertThat(Vectors.hex(key.reveal())).isEqualTo("0123456789ABCDEFFEDCBA9876543210");
     }
+    @Test
+    void fromHexReadsTheApiFormInEitherCaseAndChecksIt() {
+        TokenKey upper = TokenKey.fromHex("0123456789ABCDEFFEDCBA9876543210");
+        TokenKey lower = TokenKey.fromHex("0123456789abcdeffedcba9876543210");
+        assertThat(Vectors.hex(upper.reveal())).isEqualTo("0123456789ABCDEFFEDCBA9876543210");
+        assertThat(lower.reveal()).isEqualTo(upper.reveal());
+        assertThat(upper.checkValue()).isEqualTo("08D7B4");
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', value = {
+        "0123456789ABCDEFFEDCBA987654321   | a token key must be 32 hexadecimal characters",
+        "0123456789ABCDEFFEDCBA98765432100 | a token key must be 32 hexadecimal characters",
+        "0123456789ABCDEFFEDCBA987654321G  | a token key must be hexadecimal; position 31 is not",
+        "0123456789ABCDEF FEDCBA987654321  | a token key must be hexadecimal; position 16 is not",
+    })
+    void fromHexRefusesMalformedKeysWithoutQuotingThem(String hex, String message) {
+        assertThatThrownBy(() -> TokenKey.fromHex(hex))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message)
+                .message().doesNotContain("0123456789");
+    }
+
+    @Test
+    void fromHexRefusesDigitsOfOtherScripts() {
+        // U+0663 is ARABIC-INDIC DIGIT THREE, which Character.digit would read as 3.
+        String arabicThree = "\u0663" + "123456789ABCDEFFEDCBA9876543210";
+        assertThatThrownBy(() -> TokenKey.fromHex(arabicThree))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a token key must be hexadecimal; position 0 is not");
+        assertThatThrownBy(() -> TokenKey.fromHex(null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

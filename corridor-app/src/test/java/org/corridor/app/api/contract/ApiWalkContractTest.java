@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,15 @@ import org.corridor.api.Route;
 import org.corridor.api.contract.OpenApiDocument;
 import org.corridor.app.api.TestNode;
 import org.corridor.core.webhook.EventTypes;
+import org.corridor.gateway.issuer.IssuerLinkSettings;
+import org.corridor.sim.issuer.IssuerSimulator;
+import org.corridor.sim.issuer.IssuerSimulatorSettings;
+import org.corridor.sim.issuer.SimulatedBank;
+import org.corridor.sim.wallet.DeviceWallet;
+import org.corridor.sim.wallet.TokenDomain;
+import org.corridor.sim.wallet.TokenPresentment;
+import org.corridor.sim.wallet.UnpredictableNumbers;
+import org.corridor.vault.cryptogram.TokenKey;
 import org.corridor.store.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,6 +85,8 @@ class ApiWalkContractTest {
     private final Map<Route, Set<Integer>> answered = new TreeMap<>();
     /** The API of the node under test. */
     private ApiServer server;
+    /** The issuing banks the node's card requests go to. */
+    private IssuerSimulator simulator;
 
     static Stream<String> stores() {
         return TestStores.kinds();
@@ -84,10 +96,15 @@ class ApiWalkContractTest {
     @MethodSource("stores")
     void everyVersionedRouteAnswersAsDocumented(String store) throws InterruptedException {
         MovableClock clock = new MovableClock();
-        try (TestNode node = TestNode.start(store, directory, TestNode.RATE_LIMIT_FOR_TESTS, clock);
+        try (IssuerSimulator simulator = IssuerSimulator.start(IssuerSimulatorSettings.forTests(3), InstantSource.system());
+                TestNode node = TestNode.withCardRails(store, directory, simulator.address(),
+                        IssuerLinkSettings.defaults(), clock);
                 Endpoint endpoint = new Endpoint()) {
             server = node.node().api();
+            this.simulator = simulator;
             walk(node.operatorKey, clock, endpoint);
+        } catch (IOException cannotListen) {
+            throw new UncheckedIOException(cannotListen);
         }
     }
 
@@ -242,6 +259,9 @@ class ApiWalkContractTest {
         assertThat(call("GET", "/v1/payment_intents/{id}").path(forgottenId).key(merchantKey).expect(200).json()
                 .get("cancellation_reason").asString()).isEqualTo("expired");
 
+        walkCardRails(operator, walletKey, merchantId, merchantKey, receiver);
+        walkQrCodes(walletKey, merchantKey, customerId);
+
         // Events and their deliveries.
         JsonNode events = call("GET", "/v1/events").key(merchantKey).query("limit", "100").expect(200).json();
         assertThat(events.get("data").size()).isGreaterThan(5);
@@ -275,6 +295,87 @@ class ApiWalkContractTest {
             }
         }
         assertThat(unanswered).as("documented routes this walk never saw succeed; extend the walk").isEmpty();
+    }
+
+    /** Device tokens: an issuer with its BINs, enrolment, the lifecycle, a tap, and the merchant's authorizations. */
+    private void walkCardRails(String operator, String walletKey, String merchantId, String merchantKey, Endpoint receiver) {
+        SimulatedBank bank = simulator.banks().all().stream()
+                .filter(b -> b.currency().getCurrencyCode().equals("USD")).findFirst().orElseThrow();
+        simulator.banks().setDeclinePerMille(bank.id(), 0);
+        call("POST", "/v1/participants").key(operator).body("""
+                {"role":"issuer","name":"%s","country":"US","settlement_currency":"USD","currencies":["USD"],
+                 "bin_prefixes":["%s"]}""".formatted(bank.name(), bank.bins().getFirst())).expect(200);
+        call("POST", "/v1/participants").key(operator).body("""
+                {"role":"issuer","name":"Copy","country":"US","settlement_currency":"USD","currencies":["USD"],
+                 "bin_prefixes":["%s"]}""".formatted(bank.bins().getFirst())).expect(409);
+        call("POST", "/v1/webhook_endpoints").key(walletKey).body("{\"url\":\"%s\",\"enabled_events\":[\"token.created\",\"token.updated\"]}"
+                .formatted(receiver.url())).expect(200);
+
+        String card = simulator.banks().cardNumber(bank, 1);
+        String enrolment = """
+                {"card":{"number":"%s","exp_month":12,"exp_year":2031,"cardholder_name":"Amina Otieno"},
+                 "device_id":"phone-amina","domain":"contactless"}""";
+        JsonNode token = call("POST", "/v1/tokens").key(walletKey).body(enrolment.formatted(card)).expect(200).json();
+        call("POST", "/v1/tokens").key(walletKey).body(enrolment.formatted(card).replace("2031", "2021")).expect(402);
+        call("POST", "/v1/tokens").key(walletKey).body(enrolment.formatted(card).replace("contactless", "nfc"))
+                .expectRefusedBySchema(400);
+        call("POST", "/v1/tokens").key(merchantKey).body(enrolment.formatted(card)).expect(403);
+        String tokenId = token.get("id").asString();
+        call("GET", "/v1/tokens").key(walletKey).expect(200);
+        call("GET", "/v1/tokens/{id}").path(tokenId).key(walletKey).expect(200);
+        call("GET", "/v1/tokens/{id}").path(tokenId).key(merchantKey).expect(404);
+        call("POST", "/v1/tokens/{id}/suspend").path(tokenId).key(walletKey).expect(200);
+        call("POST", "/v1/tokens/{id}/suspend").path(tokenId).key(walletKey).expect(409);
+        call("POST", "/v1/tokens/{id}/resume").path(tokenId).key(walletKey).expect(200);
+
+        DeviceWallet phone = DeviceWallet.of("phone-amina", UnpredictableNumbers.seeded(1));
+        phone.provision(tokenId, token.get("dpan").asString(), TokenDomain.CONTACTLESS,
+                TokenKey.fromHex(token.get("token_key").asString()));
+        String intentId = call("POST", "/v1/payment_intents").key(merchantKey)
+                .body("{\"amount\":1250,\"currency\":\"USD\",\"capture_method\":\"manual\"}").expect(200).json()
+                .get("id").asString();
+        TokenPresentment tap = phone.present(tokenId, 1250, Currency.getInstance("USD"), merchantId, "TERM0001");
+        JsonNode reserved = call("POST", "/v1/payment_intents/{id}/confirm").path(intentId).key(merchantKey)
+                .body("{\"payment_method\":%s}".formatted(tap.paymentMethodJson())).expect(200).json();
+        assertThat(reserved.get("status").asString()).isEqualTo("requires_capture");
+        String replayedId = call("POST", "/v1/payment_intents").key(merchantKey)
+                .body("{\"amount\":1250,\"currency\":\"USD\"}").expect(200).json().get("id").asString();
+        assertThat(call("POST", "/v1/payment_intents/{id}/confirm").path(replayedId).key(merchantKey)
+                .body("{\"payment_method\":%s}".formatted(tap.paymentMethodJson())).expect(402).json()
+                .at("/error/code").asString()).isEqualTo("atc_replayed");
+        call("POST", "/v1/payment_intents/{id}/capture").path(intentId).key(merchantKey).expect(200);
+        String authorizationId = reserved.at("/payment_method/device_token/authorization").asString();
+        call("GET", "/v1/card_authorizations").key(merchantKey).expect(200);
+        call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(merchantKey).expect(200);
+        call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(walletKey).expect(404);
+        call("POST", "/v1/tokens/{id}/delete").path(tokenId).key(walletKey).expect(200);
+    }
+
+    /** A static and a dynamic QR code, each paid by the wallet provider for its customer. */
+    private void walkQrCodes(String walletKey, String merchantKey, String customerId) {
+        JsonNode fixed = call("POST", "/v1/qr_codes").key(merchantKey).body("{\"currency\":\"USD\"}").expect(200).json();
+        JsonNode dynamic = call("POST", "/v1/qr_codes").key(merchantKey)
+                .body("{\"amount\":300,\"currency\":\"USD\",\"reference\":\"table 4\"}").expect(200).json();
+        call("POST", "/v1/qr_codes").key(merchantKey).body("{\"currency\":\"USD\",\"reference\":\"x\"}").expect(400);
+        call("POST", "/v1/qr_codes").key(walletKey).body("{\"currency\":\"USD\"}").expect(403);
+        call("GET", "/v1/qr_codes").key(merchantKey).expect(200);
+        call("GET", "/v1/qr_codes/{id}").path(dynamic.get("id").asString()).key(merchantKey).expect(200);
+        call("GET", "/v1/qr_codes/{id}").path(dynamic.get("id").asString()).key(walletKey).expect(404);
+        String pay = "{\"payload\":%s,\"customer\":\"%s\"%s}";
+        call("POST", "/v1/qr_payments").key(walletKey)
+                .body(pay.formatted(JSON.writeValueAsString(fixed.get("payload").asString()), customerId, ""))
+                .expect(400);
+        call("POST", "/v1/qr_payments").key(walletKey)
+                .body(pay.formatted(JSON.writeValueAsString(fixed.get("payload").asString()), customerId, ",\"amount\":150"))
+                .expect(200);
+        String dynamicPayload = JSON.writeValueAsString(dynamic.get("payload").asString());
+        assertThat(call("POST", "/v1/qr_payments").key(walletKey).body(pay.formatted(dynamicPayload, customerId, ""))
+                .expect(200).json().get("amount").longValue()).isEqualTo(300);
+        call("POST", "/v1/qr_payments").key(walletKey).body(pay.formatted(dynamicPayload, customerId, "")).expect(409);
+        String broken = dynamic.get("payload").asString();
+        broken = broken.substring(0, broken.length() - 1) + (broken.endsWith("0") ? "1" : "0");
+        call("POST", "/v1/qr_payments").key(walletKey)
+                .body(pay.formatted(JSON.writeValueAsString(broken), customerId, "")).expect(400);
     }
 
     /** A delivery as the endpoint received it: the documented body, and the documented headers. */

@@ -1,0 +1,210 @@
+package org.corridor.core.payment;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.corridor.core.Check;
+import org.corridor.core.Id128;
+import org.corridor.core.card.AtcRule;
+import org.corridor.core.card.AuthorizationStatus;
+import org.corridor.core.card.CardAuthorization;
+import org.corridor.core.card.DeviceToken;
+import org.corridor.core.card.TokenDomain;
+import org.corridor.core.card.TokenStatus;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.state.ObjectIds;
+import org.corridor.core.state.Outcome;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.SwitchState;
+
+/**
+ * A payment intent paid with a device token, in the two writer steps around the issuer's round trip.
+ *
+ * <p>{@link #begin} checks the intent, the token and the presented ATC, admits the ATC (durably, so a replay is
+ * refused even after a restart) and writes the authorization as {@link AuthorizationStatus#SENT} before anything
+ * leaves for the issuer. {@link #complete} books the issuer's answer: an approval moves money from the issuer's
+ * settlement account to the merchant exactly as a balance payment does (at once with the fee, or as a reservation
+ * for a later capture); a decline fails the intent with the issuer's reason; no answer fails it and queues a
+ * reversal, since the issuer may have approved. Voids and expiries of a reserved card payment also queue a
+ * reversal; the reversal is kept until the issuer acknowledges it.
+ */
+public final class CardPayments {
+    /** Why a presented token is declined before the issuer is asked, in the order the checks run. */
+    public enum TokenDecline {
+        TOKEN_NOT_FOUND("No device token has this DPAN."),
+        TOKEN_SUSPENDED("The device token is suspended."),
+        TOKEN_DELETED("The device token was deleted."),
+        TOKEN_DOMAIN_MISMATCH("The device token may not pay this way (its domain is another)."),
+        CRYPTOGRAM_INVALID("The cryptogram does not match the token, the ATC and the payment."),
+        ATC_REPLAYED("This ATC was already used: a replay."),
+        ATC_LOWER("The ATC is below one already used."),
+        ATC_JUMP_TOO_LARGE("The ATC is too far above the last one used."),
+        CURRENCY_NOT_SUPPORTED("The card's issuer does not settle in this currency.");
+
+        private final String message;
+
+        TokenDecline(String message) {
+            this.message = message;
+        }
+
+        PaymentError error() {
+            return new PaymentError(name().toLowerCase(Locale.ROOT), message);
+        }
+    }
+
+    /**
+     * What the merchant presents: the DPAN and ATC read from the phone, how it was read, the terminal, and whether the
+     * cryptogram verified (checked with the token's key on the request thread, before this command runs).
+     */
+    public record Presentment(String dpan, int atc, TokenDomain entry, String terminalId, boolean cryptogramValid) {}
+
+    /** The intent as it now stands and, when the issuer is to be asked, the authorization to send. */
+    public record Begun(PaymentIntent intent, CardAuthorization authorization) {}
+
+    /** The issuer's answer: DE39 and, when approved, DE38. */
+    public record IssuerReply(String responseCode, String approvalCode) {
+        public static final String APPROVED = "00";
+
+        public boolean approved() {
+            return APPROVED.equals(responseCode);
+        }
+    }
+
+    private CardPayments() {}
+
+    /** Checks and admits the presentment, then writes the authorization to send; see the class comment. */
+    public static Outcome<PaymentOperations.ConfirmResult, Begun> begin(SwitchState state, String callerId,
+            String intentId, String clientSecret, Presentment presented) {
+        Optional<PaymentIntent> found = PaymentOperations.forConfirmation(state, callerId, intentId, clientSecret);
+        if (found.isEmpty()) return Outcome.refused(PaymentOperations.ConfirmResult.PAYMENT_INTENT_NOT_FOUND);
+        PaymentIntent intent = found.get();
+        if (!intent.status().confirmable()) {
+            return Outcome.of(PaymentOperations.ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE, new Begun(intent, null));
+        }
+        Optional<DeviceToken> token = state.findByKey(RecordKind.DEVICE_TOKEN, presented.dpan(), DeviceToken.class);
+        TokenDecline decline = judge(state, intent, token, presented);
+        if (decline != null) {
+            PaymentMethod tried = token.map(t -> method(t, presented.entry(), "")).orElse(null);
+            PaymentIntent failed = PaymentOperations.fail(state, intent, tried, decline.error());
+            return Outcome.of(PaymentOperations.ConfirmResult.DECLINED, new Begun(failed, null));
+        }
+        DeviceToken admitted = token.get().withHighestAtc(presented.atc());
+        state.put(RecordKind.DEVICE_TOKEN, admitted.id(), admitted);
+        CardAuthorization authorization = new CardAuthorization(ObjectIds.of("auth_", state.ids().next()),
+                intent.ownerId(), intent.id(), admitted.id(), admitted.issuerId(), state.nextSequence(),
+                presented.terminalId(), presented.entry(), intent.amountMinor(), intent.currency(),
+                AuthorizationStatus.SENT, "", "", 0, state.now());
+        state.put(RecordKind.CARD_AUTHORIZATION, authorization.id(), authorization);
+        PaymentIntent processing = intent.processing(method(admitted, presented.entry(), authorization.id()));
+        state.put(RecordKind.PAYMENT_INTENT, processing.id(), processing);
+        return Outcome.of(PaymentOperations.ConfirmResult.OK, new Begun(processing, authorization));
+    }
+
+    private static TokenDecline judge(SwitchState state, PaymentIntent intent, Optional<DeviceToken> found,
+            Presentment presented) {
+        if (found.isEmpty()) return TokenDecline.TOKEN_NOT_FOUND;
+        DeviceToken token = found.get();
+        if (token.status() == TokenStatus.SUSPENDED) return TokenDecline.TOKEN_SUSPENDED;
+        if (token.status() == TokenStatus.DELETED) return TokenDecline.TOKEN_DELETED;
+        if (token.domain() != presented.entry()) return TokenDecline.TOKEN_DOMAIN_MISMATCH;
+        if (!presented.cryptogramValid()) return TokenDecline.CRYPTOGRAM_INVALID;
+        switch (AtcRule.judge(token.highestAtc(), presented.atc())) {
+            case REPLAYED -> { return TokenDecline.ATC_REPLAYED; }
+            case LOWER -> { return TokenDecline.ATC_LOWER; }
+            case JUMP_TOO_LARGE -> { return TokenDecline.ATC_JUMP_TOO_LARGE; }
+            case ADMITTED -> { }
+        }
+        if (issuerAccount(state, token.issuerId(), intent.currency()).isEmpty()) return TokenDecline.CURRENCY_NOT_SUPPORTED;
+        return null;
+    }
+
+    /**
+     * Books the issuer's answer to a {@link AuthorizationStatus#SENT} authorization; {@code reply} null means no
+     * answer came (timeout or a broken link). An authorization no longer waiting (recovered at start-up meanwhile)
+     * is left as it is.
+     */
+    public static Outcome<PaymentOperations.ConfirmResult, PaymentIntent> complete(SwitchState state,
+            String authorizationId, IssuerReply reply) {
+        CardAuthorization authorization = state.find(RecordKind.CARD_AUTHORIZATION, authorizationId,
+                CardAuthorization.class).orElseThrow();
+        PaymentIntent intent = state.find(RecordKind.PAYMENT_INTENT, authorization.paymentIntentId(),
+                PaymentIntent.class).orElseThrow();
+        if (authorization.status() != AuthorizationStatus.SENT) {
+            return Outcome.of(PaymentOperations.ConfirmResult.DECLINED, intent);
+        }
+        Check.that(intent.status() == PaymentIntentStatus.PROCESSING, "an intent waits while its authorization is out");
+        PaymentMethod method = intent.paymentMethod();
+        if (reply == null) {
+            put(state, authorization.withStatus(AuthorizationStatus.REVERSAL_PENDING));
+            return Outcome.of(PaymentOperations.ConfirmResult.DECLINED,
+                    PaymentOperations.fail(state, intent, method, IssuerDeclines.noAnswer()));
+        }
+        if (!reply.approved()) {
+            put(state, authorization.answered(AuthorizationStatus.DECLINED, reply.responseCode(), ""));
+            return Outcome.of(PaymentOperations.ConfirmResult.DECLINED,
+                    PaymentOperations.fail(state, intent, method, IssuerDeclines.errorFor(reply.responseCode())));
+        }
+        put(state, authorization.answered(AuthorizationStatus.APPROVED, reply.responseCode(), reply.approvalCode()));
+        Id128 issuerAccount = issuerAccount(state, authorization.issuerId(), intent.currency()).orElseThrow();
+        Outcome<PaymentOperations.ConfirmResult, PaymentIntent> paid =
+                PaymentOperations.pay(state, intent, method, issuerAccount);
+        Check.that(paid.ok(), "an issuer's settlement account has no limit: " + paid.result());
+        return paid;
+    }
+
+    /** Queues the reversal of an approved authorization (a void, or an uncaptured reservation that expired). */
+    public static void requestReversal(SwitchState state, String authorizationId) {
+        CardAuthorization authorization = state.find(RecordKind.CARD_AUTHORIZATION, authorizationId,
+                CardAuthorization.class).orElseThrow();
+        if (authorization.status() == AuthorizationStatus.APPROVED) {
+            put(state, authorization.withStatus(AuthorizationStatus.REVERSAL_PENDING));
+        }
+    }
+
+    /** Counts one more reversal attempt of a pending reversal (for the record; the sender retries regardless). */
+    public static void reversalAttempted(SwitchState state, String authorizationId) {
+        state.find(RecordKind.CARD_AUTHORIZATION, authorizationId, CardAuthorization.class)
+                .filter(a -> a.status() == AuthorizationStatus.REVERSAL_PENDING)
+                .ifPresent(a -> put(state, a.reversalAttempted()));
+    }
+
+    /** The issuer acknowledged the reversal (0410): it is done. */
+    public static void reversalAcknowledged(SwitchState state, String authorizationId) {
+        state.find(RecordKind.CARD_AUTHORIZATION, authorizationId, CardAuthorization.class)
+                .filter(a -> a.status() == AuthorizationStatus.REVERSAL_PENDING)
+                .ifPresent(a -> put(state, a.withStatus(AuthorizationStatus.REVERSED)));
+    }
+
+    /**
+     * At start-up: every authorization still {@link AuthorizationStatus#SENT} was out when the switch stopped, so
+     * its answer is lost. Each is queued for reversal and its intent failed (the shopper may try again). Returns
+     * how many.
+     */
+    public static int recoverUnanswered(SwitchState state) {
+        List<String> unanswered = state.all(RecordKind.CARD_AUTHORIZATION).stream()
+                .map(CardAuthorization.class::cast)
+                .filter(a -> a.status() == AuthorizationStatus.SENT)
+                .map(CardAuthorization::id)
+                .toList();
+        for (String id : unanswered) complete(state, id, null);
+        return unanswered.size();
+    }
+
+    /** The issuer's settlement account in {@code currency}: what a card payment draws on and a refund returns to. */
+    static Optional<Id128> issuerAccount(SwitchState state, PaymentMethod.DeviceToken method, String currency) {
+        return state.find(RecordKind.DEVICE_TOKEN, method.tokenId(), DeviceToken.class)
+                .flatMap(token -> issuerAccount(state, token.issuerId(), currency));
+    }
+
+    private static Optional<Id128> issuerAccount(SwitchState state, String issuerId, String currency) {
+        return state.find(RecordKind.PARTICIPANT, issuerId, Participant.class).flatMap(p -> p.account(currency));
+    }
+
+    private static PaymentMethod.DeviceToken method(DeviceToken token, TokenDomain entry, String authorizationId) {
+        return new PaymentMethod.DeviceToken(token.id(), token.network(), token.dpanLastFour(), entry, authorizationId);
+    }
+
+    private static void put(SwitchState state, CardAuthorization authorization) {
+        state.put(RecordKind.CARD_AUTHORIZATION, authorization.id(), authorization);
+    }
+}
