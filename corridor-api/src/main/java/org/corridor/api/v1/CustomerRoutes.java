@@ -15,12 +15,17 @@ import org.corridor.core.port.Page;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
 import org.corridor.core.state.StoredError;
+import org.corridor.core.wallet.WalletOperations;
 
 /** Customers of wallet providers: shoppers with a balance per currency held at Corridor, and their top-ups. */
 final class CustomerRoutes implements RouteGroup {
     record CreateCustomer(String name, List<String> currencies, Map<String, String> metadata) {}
 
     record CreateTopUp(Long amount, String currency) {}
+
+    record CreateTransfer(String toCustomer, Long amount, String currency, String description) {}
+
+    record CreateWithdrawal(Long amount, String currency) {}
 
     private final V1Services services;
     private final IdempotentPosts posts;
@@ -36,6 +41,8 @@ final class CustomerRoutes implements RouteGroup {
         routes.get("/customers", PARTICIPANT, this::list);
         routes.get("/customers/{id}", PARTICIPANT, this::retrieve);
         routes.post("/customers/{id}/top_ups", PARTICIPANT, this::topUp);
+        routes.post("/customers/{id}/transfers", PARTICIPANT, this::transfer);
+        routes.post("/customers/{id}/withdrawals", PARTICIPANT, this::withdraw);
     }
 
     private void create(Context ctx) {
@@ -94,6 +101,60 @@ final class CustomerRoutes implements RouteGroup {
                 };
             };
         });
+    }
+
+    private void transfer(Context ctx) {
+        String owner = Caller.of(ctx).participantId();
+        String customerId = Params.pathId(ctx, "id");
+        String id = services.newId("wtr_");
+        posts.run(ctx, () -> {
+            CreateTransfer request = Bodies.required(ctx, CreateTransfer.class);
+            String to = Params.id(request.toCustomer(), "cus_", "to_customer");
+            long amount = Params.amount(request.amount(), "amount", true);
+            String currency = Params.currency(request.currency(), "currency");
+            String description = Params.text(request.description(), "description", Params.DESCRIPTION_CHARS_MAX, false);
+            return state -> {
+                var outcome = WalletOperations.transfer(state, owner, id, customerId, to, amount, currency, description);
+                return switch (outcome.result()) {
+                    case OK -> Replies.ok(RecordKind.WALLET_TRANSFER, outcome.value());
+                    case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
+                    case RECIPIENT_NOT_FOUND -> Replies.notFound("customer", to, "to_customer");
+                    case SAME_CUSTOMER -> Replies.invalid("parameter_invalid",
+                            "to_customer is the paying customer itself.", "to_customer");
+                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
+                            "The customer holds no balance in " + currency + ".", "currency");
+                    case RECIPIENT_CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
+                            "The receiving customer holds no balance in " + currency + ".", "to_customer");
+                    case INSUFFICIENT_FUNDS -> insufficientFunds();
+                };
+            };
+        });
+    }
+
+    private void withdraw(Context ctx) {
+        String owner = Caller.of(ctx).participantId();
+        String customerId = Params.pathId(ctx, "id");
+        String id = services.newId("wd_");
+        posts.run(ctx, () -> {
+            CreateWithdrawal request = Bodies.required(ctx, CreateWithdrawal.class);
+            long amount = Params.amount(request.amount(), "amount", true);
+            String currency = Params.currency(request.currency(), "currency");
+            return state -> {
+                var outcome = WalletOperations.withdraw(state, owner, id, customerId, amount, currency);
+                return switch (outcome.result()) {
+                    case OK -> Replies.ok(RecordKind.WITHDRAWAL, outcome.value());
+                    case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
+                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
+                            "The customer holds no balance in " + currency + ".", "currency");
+                    case INSUFFICIENT_FUNDS -> insufficientFunds();
+                };
+            };
+        });
+    }
+
+    private static Reply insufficientFunds() {
+        return Reply.error(new StoredError(402, "payment_error", "insufficient_funds",
+                "The customer's balance is too low for this amount.", "amount"));
     }
 
     private Customer owned(Context ctx, String id) {

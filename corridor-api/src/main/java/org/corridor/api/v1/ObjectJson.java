@@ -16,6 +16,8 @@ import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.wallet.WalletTransfer;
+import org.corridor.core.wallet.Withdrawal;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.StoredError;
 import org.corridor.core.webhook.Delivery;
@@ -44,6 +46,8 @@ final class ObjectJson {
             case DEVICE_TOKEN -> token((DeviceToken) value);
             case CARD_AUTHORIZATION -> authorization((CardAuthorization) value);
             case QR_CODE -> qrCode((QrCode) value);
+            case WALLET_TRANSFER -> walletTransfer((WalletTransfer) value);
+            case WITHDRAWAL -> withdrawal((Withdrawal) value);
             case IDEMPOTENCY, DELIVERY, CARD -> throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }
@@ -142,6 +146,26 @@ final class ObjectJson {
         json.put("card", ordered("last4", t.cardLastFour()));
         json.put("issuer", t.issuerId());
         json.put("created", seconds(t.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> walletTransfer(WalletTransfer t) {
+        Map<String, Object> json = object(t.id(), "wallet_transfer");
+        json.put("customer", t.fromCustomerId());
+        json.put("to_customer", t.toCustomerId());
+        json.put("amount", t.amountMinor());
+        json.put("currency", t.currency());
+        json.put("description", t.description());
+        json.put("created", seconds(t.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> withdrawal(Withdrawal w) {
+        Map<String, Object> json = object(w.id(), "withdrawal");
+        json.put("customer", w.customerId());
+        json.put("amount", w.amountMinor());
+        json.put("currency", w.currency());
+        json.put("created", seconds(w.createdAt()));
         return json;
     }
 

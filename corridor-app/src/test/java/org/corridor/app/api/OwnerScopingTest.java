@@ -231,6 +231,12 @@ class OwnerScopingTest {
     /** A valid body for each POST, so that only ownership can make it fail. */
     private static String bodyFor(Route route) {
         if (!route.method().equals("POST")) return null;
-        return route.path().endsWith("/top_ups") ? "{\"amount\":1,\"currency\":\"USD\"}" : "{}";
+        if (route.path().endsWith("/top_ups") || route.path().endsWith("/withdrawals")) {
+            return "{\"amount\":1,\"currency\":\"USD\"}";
+        }
+        if (route.path().endsWith("/transfers")) {
+            return "{\"to_customer\":\"cus_anyone\",\"amount\":1,\"currency\":\"USD\"}";
+        }
+        return "{}";
     }
 }

@@ -42,6 +42,15 @@ public record Card(String id, String issuerId, String network, String bin, Strin
         return new Card(id, issuerId, network, bin, lastFour, expiryMonth, expiryYear, fingerprint, par, sealedPan, at);
     }
 
+    /** Whether this card's expiry is later than {@code other}'s. */
+    public boolean expiresAfter(Card other) {
+        return expiryYear * 12 + expiryMonth > other.expiryYear * 12 + other.expiryMonth;
+    }
+
+    public Card withExpiry(int month, int year) {
+        return new Card(id, issuerId, network, bin, lastFour, month, year, fingerprint, par, sealedPan, createdAt);
+    }
+
     /** The same card with its PAN sealed again (a key rotation re-wrapping it). */
     public Card resealed(byte[] newSealedPan) {
         return new Card(id, issuerId, network, bin, lastFour, expiryMonth, expiryYear, fingerprint, par, newSealedPan,

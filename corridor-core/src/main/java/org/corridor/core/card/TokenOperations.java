@@ -58,6 +58,11 @@ public final class TokenOperations {
         }
         Optional<Card> known = state.findByKey(RecordKind.CARD, card.fingerprint(), Card.class);
         Card kept = known.orElseGet(() -> card.stamped(state.now()));
+        if (known.isPresent() && card.expiresAfter(kept)) {
+            // A renewed card keeps its number and its PAR; the issuer just verified the later expiry, so keep that.
+            kept = kept.withExpiry(card.expiryMonth(), card.expiryYear());
+            state.put(RecordKind.CARD, kept.id(), kept);
+        }
         if (known.isEmpty()) state.put(RecordKind.CARD, kept.id(), kept);
         DeviceToken issued = new DeviceToken(token.id(), token.ownerId(), kept.id(), kept.issuerId(), kept.network(),
                 token.dpan(), kept.par(), token.deviceId(), token.domain(), TokenStatus.ACTIVE, token.sealedKey(), 0,

@@ -12,6 +12,10 @@ public final class TransferCodes {
     public static final int REFUND = 106;
     /** A wallet provider funding its customer's balance. */
     public static final int TOP_UP = 107;
+    /** A customer paying another customer. */
+    public static final int WALLET_TRANSFER = 108;
+    /** A customer's balance going back to its wallet provider's funding account. */
+    public static final int WITHDRAWAL = 109;
 
     private TransferCodes() {}
 }

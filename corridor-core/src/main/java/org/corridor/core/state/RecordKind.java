@@ -19,6 +19,8 @@ public enum RecordKind {
     DEVICE_TOKEN("device_token"),
     CARD_AUTHORIZATION("card_authorization"),
     QR_CODE("qr_code"),
+    WALLET_TRANSFER("wallet_transfer"),
+    WITHDRAWAL("withdrawal"),
     /** An error reply kept in an idempotency record; never a row of its own. */
     ERROR("error");
 

@@ -113,6 +113,21 @@ class CardPaymentsTest {
     }
 
     @Test
+    void aRenewedCardKeepsItsParAndTakesTheLaterExpiry() {
+        Card renewed = new Card("card_2", ISSUER, "visa", "411111", "1111", 6, 2034, "f".repeat(64), "C001" + "B".repeat(25),
+                new byte[] {3}, 0);
+        DeviceToken spec = new DeviceToken("tok_2", WALLET, "", "", "", "4895370012345682", "", "phone-2",
+                TokenDomain.IN_APP, TokenStatus.ACTIVE, new byte[] {4}, 0, "", 0);
+        DeviceToken second = TokenOperations.enrol(f.state(), renewed, spec).value();
+        assertThat(second.cardId()).isEqualTo("card_1");
+        assertThat(second.par()).isEqualTo(token().par());
+        Card card = f.state().find(RecordKind.CARD, "card_1", Card.class).orElseThrow();
+        assertThat(card.expiryYear()).isEqualTo(2034);
+        assertThat(card.expiryMonth()).isEqualTo(6);
+        assertThat(f.state().all(RecordKind.CARD)).hasSize(1);
+    }
+
+    @Test
     void anIntentTheCallerMayNotConfirmOrThatIsNotWaitingIsRefusedFirst() {
         PaymentIntent intent = f.createIntent(1_000, USD, CaptureMethod.AUTOMATIC);
         assertThat(CardPayments.begin(f.state(), WALLET, intent.id(), null, tap(DPAN, 1, true)).result())

@@ -27,6 +27,8 @@ import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.wallet.WalletTransfer;
+import org.corridor.core.wallet.Withdrawal;
 import org.corridor.core.state.IdempotencyRecord;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
@@ -95,6 +97,8 @@ public final class RecordCodec {
             case DEVICE_TOKEN -> CardRecords.writeToken(out, (DeviceToken) value);
             case CARD_AUTHORIZATION -> CardRecords.writeAuthorization(out, (CardAuthorization) value);
             case QR_CODE -> writeQrCode(out, (QrCode) value);
+            case WALLET_TRANSFER -> writeWalletTransfer(out, (WalletTransfer) value);
+            case WITHDRAWAL -> writeWithdrawal(out, (Withdrawal) value);
         }
     }
 
@@ -120,6 +124,10 @@ public final class RecordCodec {
             case CARD_AUTHORIZATION -> CardRecords.readAuthorization(in);
             case QR_CODE -> new QrCode(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(),
                     in.readUTF(), in.readLong());
+            case WALLET_TRANSFER -> new WalletTransfer(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(),
+                    in.readUTF(), in.readUTF(), readId(in), in.readLong());
+            case WITHDRAWAL -> new Withdrawal(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
+                    readId(in), in.readLong());
         };
     }
 
@@ -265,6 +273,28 @@ public final class RecordCodec {
         out.writeUTF(q.payload());
         out.writeUTF(q.paymentIntentId());
         out.writeLong(q.createdAt());
+    }
+
+    private static void writeWalletTransfer(DataOutputStream out, WalletTransfer t) throws IOException {
+        out.writeUTF(t.id());
+        out.writeUTF(t.ownerId());
+        out.writeUTF(t.fromCustomerId());
+        out.writeUTF(t.toCustomerId());
+        out.writeLong(t.amountMinor());
+        out.writeUTF(t.currency());
+        out.writeUTF(t.description());
+        writeId(out, t.transferId());
+        out.writeLong(t.createdAt());
+    }
+
+    private static void writeWithdrawal(DataOutputStream out, Withdrawal w) throws IOException {
+        out.writeUTF(w.id());
+        out.writeUTF(w.ownerId());
+        out.writeUTF(w.customerId());
+        out.writeLong(w.amountMinor());
+        out.writeUTF(w.currency());
+        writeId(out, w.transferId());
+        out.writeLong(w.createdAt());
     }
 
     private static void writeRefund(DataOutputStream out, Refund r) throws IOException {

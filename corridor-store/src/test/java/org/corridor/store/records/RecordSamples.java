@@ -10,6 +10,8 @@ import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.wallet.WalletTransfer;
+import org.corridor.core.wallet.Withdrawal;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -84,6 +86,10 @@ public final class RecordSamples {
                         AuthorizationStatus.REVERSAL_PENDING, "00", "123456", 2, 24)),
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_3", CARD_INTENT),
                 new RecordChange(RecordKind.QR_CODE, "qr_1", new QrCode("qr_1", "acct_m", 1_250, "USD", "order 7",
-                        "000201010212…6304ABCD", "pi_3", 26)));
+                        "000201010212…6304ABCD", "pi_3", 26)),
+                new RecordChange(RecordKind.WALLET_TRANSFER, "wtr_1", new WalletTransfer("wtr_1", "acct_w", "cus_1", "cus_2",
+                        4_200, "CNY", "dinner", new Id128(5, 5), 27)),
+                new RecordChange(RecordKind.WITHDRAWAL, "wd_1", new Withdrawal("wd_1", "acct_w", "cus_1", 1_000, "CNY",
+                        new Id128(6, 6), 28)));
     }
 }

@@ -261,6 +261,7 @@ class ApiWalkContractTest {
 
         walkCardRails(operator, walletKey, merchantId, merchantKey, receiver);
         walkQrCodes(walletKey, merchantKey, customerId);
+        walkWalletMoves(walletKey, merchantKey, customerId);
 
         // Events and their deliveries.
         JsonNode events = call("GET", "/v1/events").key(merchantKey).query("limit", "100").expect(200).json();
@@ -349,6 +350,28 @@ class ApiWalkContractTest {
         call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(merchantKey).expect(200);
         call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(walletKey).expect(404);
         call("POST", "/v1/tokens/{id}/delete").path(tokenId).key(walletKey).expect(200);
+    }
+
+    /** A customer pays another customer, then takes money out of its balance. */
+    private void walkWalletMoves(String walletKey, String merchantKey, String customerId) {
+        String friend = call("POST", "/v1/customers").key(walletKey).body("{\"name\":\"Baraka\",\"currencies\":[\"USD\"]}")
+                .expect(200).json().get("id").asString();
+        JsonNode sent = call("POST", "/v1/customers/{id}/transfers").path(customerId).key(walletKey)
+                .body("{\"to_customer\":\"%s\",\"amount\":700,\"currency\":\"USD\",\"description\":\"lunch\"}"
+                        .formatted(friend)).expect(200).json();
+        assertThat(sent.get("to_customer").asString()).isEqualTo(friend);
+        call("POST", "/v1/customers/{id}/transfers").path(customerId).key(walletKey)
+                .body("{\"to_customer\":\"%s\",\"amount\":700,\"currency\":\"USD\"}".formatted(customerId))
+                .expect(400);
+        call("POST", "/v1/customers/{id}/transfers").path(friend).key(walletKey)
+                .body("{\"to_customer\":\"%s\",\"amount\":701,\"currency\":\"USD\"}".formatted(customerId))
+                .expect(402);
+        call("POST", "/v1/customers/{id}/transfers").path(customerId).key(merchantKey)
+                .body("{\"to_customer\":\"%s\",\"amount\":1,\"currency\":\"USD\"}".formatted(friend)).expect(404);
+        call("POST", "/v1/customers/{id}/withdrawals").path(friend).key(walletKey)
+                .body("{\"amount\":700,\"currency\":\"USD\"}").expect(200);
+        call("POST", "/v1/customers/{id}/withdrawals").path(friend).key(walletKey)
+                .body("{\"amount\":1,\"currency\":\"USD\"}").expect(402);
     }
 
     /** A static and a dynamic QR code, each paid by the wallet provider for its customer. */

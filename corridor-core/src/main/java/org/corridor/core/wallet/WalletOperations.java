@@ -1,0 +1,85 @@
+package org.corridor.core.wallet;
+
+import java.util.List;
+import java.util.Optional;
+import org.corridor.core.Check;
+import org.corridor.core.Id128;
+import org.corridor.core.ledger.CreateTransferResult;
+import org.corridor.core.ledger.Transfer;
+import org.corridor.core.money.Currencies;
+import org.corridor.core.participant.Customer;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.payment.TransferCodes;
+import org.corridor.core.state.ObjectIds;
+import org.corridor.core.state.Outcome;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.SwitchState;
+
+/** Transfers between customers and withdrawals, run on the writer thread: checks first, then one ledger transfer. */
+public final class WalletOperations {
+    /** In precedence order; {@link #INSUFFICIENT_FUNDS} is the ledger's refusal of the sender's balance. */
+    public enum TransferResult {
+        OK, CUSTOMER_NOT_FOUND, RECIPIENT_NOT_FOUND, SAME_CUSTOMER, CURRENCY_NOT_SUPPORTED,
+        RECIPIENT_CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS
+    }
+
+    /** In precedence order. */
+    public enum WithdrawalResult { OK, CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS }
+
+    private WalletOperations() {}
+
+    /** Moves {@code amountMinor} from {@code ownerId}'s customer {@code fromId} to customer {@code toId} (anyone's). */
+    public static Outcome<TransferResult, WalletTransfer> transfer(SwitchState state, String ownerId, String id,
+            String fromId, String toId, long amountMinor, String currency, String description) {
+        Optional<Customer> from = ownCustomer(state, ownerId, fromId);
+        if (from.isEmpty()) return Outcome.refused(TransferResult.CUSTOMER_NOT_FOUND);
+        Optional<Customer> to = state.find(RecordKind.CUSTOMER, toId, Customer.class);
+        if (to.isEmpty()) return Outcome.refused(TransferResult.RECIPIENT_NOT_FOUND);
+        if (fromId.equals(toId)) return Outcome.refused(TransferResult.SAME_CUSTOMER);
+        Optional<Id128> debit = from.get().account(currency);
+        if (debit.isEmpty()) return Outcome.refused(TransferResult.CURRENCY_NOT_SUPPORTED);
+        Optional<Id128> credit = to.get().account(currency);
+        if (credit.isEmpty()) return Outcome.refused(TransferResult.RECIPIENT_CURRENCY_NOT_SUPPORTED);
+        Id128 transferId = state.ids().next();
+        if (!move(state, transferId, debit.get(), credit.get(), amountMinor, currency, id, TransferCodes.WALLET_TRANSFER)) {
+            return Outcome.refused(TransferResult.INSUFFICIENT_FUNDS);
+        }
+        WalletTransfer done = new WalletTransfer(id, ownerId, fromId, toId, amountMinor, currency, description,
+                transferId, state.now());
+        state.put(RecordKind.WALLET_TRANSFER, id, done);
+        return Outcome.of(TransferResult.OK, done);
+    }
+
+    /** Moves {@code amountMinor} from {@code ownerId}'s customer back to the wallet provider's funding account. */
+    public static Outcome<WithdrawalResult, Withdrawal> withdraw(SwitchState state, String ownerId, String id,
+            String customerId, long amountMinor, String currency) {
+        Optional<Customer> customer = ownCustomer(state, ownerId, customerId);
+        if (customer.isEmpty()) return Outcome.refused(WithdrawalResult.CUSTOMER_NOT_FOUND);
+        Optional<Id128> balance = customer.get().account(currency);
+        if (balance.isEmpty()) return Outcome.refused(WithdrawalResult.CURRENCY_NOT_SUPPORTED);
+        Participant provider = state.find(RecordKind.PARTICIPANT, ownerId, Participant.class).orElseThrow();
+        Id128 funding = provider.account(currency).orElseThrow();
+        Id128 transferId = state.ids().next();
+        if (!move(state, transferId, balance.get(), funding, amountMinor, currency, id, TransferCodes.WITHDRAWAL)) {
+            return Outcome.refused(WithdrawalResult.INSUFFICIENT_FUNDS);
+        }
+        Withdrawal done = new Withdrawal(id, ownerId, customerId, amountMinor, currency, transferId, state.now());
+        state.put(RecordKind.WITHDRAWAL, id, done);
+        return Outcome.of(WithdrawalResult.OK, done);
+    }
+
+    private static Optional<Customer> ownCustomer(SwitchState state, String ownerId, String customerId) {
+        return state.find(RecordKind.CUSTOMER, customerId, Customer.class).filter(c -> c.ownerId().equals(ownerId));
+    }
+
+    /** One transfer; false when the debited balance is too low (a customer's balance never goes below zero). */
+    private static boolean move(SwitchState state, Id128 transferId, Id128 debit, Id128 credit, long amountMinor,
+            String currency, String objectId, int code) {
+        Transfer transfer = Transfer.of(transferId, debit, credit, amountMinor, Currencies.ledger(currency), code)
+                .withUserData(ObjectIds.numberOf(objectId));
+        CreateTransferResult result = state.ledger().createTransfers(List.of(transfer)).getFirst();
+        Check.that(result.applied() || result == CreateTransferResult.EXCEEDS_CREDITS,
+                "a wallet movement between existing accounts was refused: " + result);
+        return result.applied();
+    }
+}
