@@ -14,6 +14,8 @@ import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchState;
+import org.corridor.core.webhook.EventTypes;
+import org.corridor.core.webhook.WebhookOperations;
 
 /** Transfers between customers and withdrawals, run on the writer thread: checks first, then one ledger transfer. */
 public final class WalletOperations {
@@ -47,6 +49,12 @@ public final class WalletOperations {
         WalletTransfer done = new WalletTransfer(id, ownerId, fromId, toId, amountMinor, currency, description,
                 transferId, state.now());
         state.put(RecordKind.WALLET_TRANSFER, id, done);
+        // The recipient's wallet provider learns of the money its customer received from the event.
+        WebhookOperations.emit(state, ownerId, EventTypes.WALLET_TRANSFER_CREATED, RecordKind.WALLET_TRANSFER, done);
+        if (!to.get().ownerId().equals(ownerId)) {
+            WebhookOperations.emit(state, to.get().ownerId(), EventTypes.WALLET_TRANSFER_CREATED,
+                    RecordKind.WALLET_TRANSFER, done);
+        }
         return Outcome.of(TransferResult.OK, done);
     }
 

@@ -14,12 +14,14 @@ public final class EventTypes {
     public static final String TOKEN_CREATED = "token.created";
     /** A token's status changed (suspended, resumed, deleted). */
     public static final String TOKEN_UPDATED = "token.updated";
+    /** A customer paid another: sent to both customers' wallet providers (once if they are the same). */
+    public static final String WALLET_TRANSFER_CREATED = "wallet_transfer.created";
     /** Subscribes to every type. */
     public static final String ALL = "*";
 
     public static final List<String> KNOWN = List.of(PAYMENT_INTENT_CREATED, PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED,
             PAYMENT_INTENT_SUCCEEDED, PAYMENT_INTENT_PAYMENT_FAILED, PAYMENT_INTENT_CANCELED, REFUND_CREATED,
-            CUSTOMER_TOPPED_UP, TOKEN_CREATED, TOKEN_UPDATED);
+            CUSTOMER_TOPPED_UP, TOKEN_CREATED, TOKEN_UPDATED, WALLET_TRANSFER_CREATED);
 
     private EventTypes() {}
 

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.SwitchFixture;
+import org.corridor.core.webhook.Event;
 import org.corridor.core.wallet.WalletOperations.TransferResult;
 import org.corridor.core.wallet.WalletOperations.WithdrawalResult;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,9 @@ class WalletOperationsTest {
 
     @Test
     void aTransferAcrossWalletsMovesTheAmountFromOneBalanceToTheOther() {
+        f.drain();
         assertThat(transfer(f, WALLET, ALICE, BOB, 2_500, USD).ok()).isTrue();
+        assertThat(SwitchFixture.events(f.drain())).extracting(Event::ownerId).containsExactlyInAnyOrder(WALLET, OTHER_WALLET);
         assertThat(f.customerBalance(ALICE, USD)).isEqualTo(ALICE_USD - 2_500);
         assertThat(f.customerBalance(BOB, USD)).isEqualTo(BOB_USD + 2_500);
     }
