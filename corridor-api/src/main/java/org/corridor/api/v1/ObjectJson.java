@@ -16,6 +16,7 @@ import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.wallet.Withdrawal;
 import org.corridor.core.state.RecordKind;
@@ -48,6 +49,7 @@ final class ObjectJson {
             case QR_CODE -> qrCode((QrCode) value);
             case WALLET_TRANSFER -> walletTransfer((WalletTransfer) value);
             case WITHDRAWAL -> withdrawal((Withdrawal) value);
+            case PAYMENT_CODE -> paymentCode((PaymentCode) value);
             case IDEMPOTENCY, DELIVERY, CARD -> throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }
@@ -157,6 +159,18 @@ final class ObjectJson {
         json.put("currency", t.currency());
         json.put("description", t.description());
         json.put("created", seconds(t.createdAt()));
+        return json;
+    }
+
+    /** A payment code; its number is the shopper's to show, so only the reply that issued it carries it whole. */
+    static Map<String, Object> paymentCode(PaymentCode c) {
+        Map<String, Object> json = object(c.id(), "payment_code");
+        json.put("customer", c.customerId());
+        json.put("code_last4", c.code().substring(c.code().length() - 4));
+        json.put("status", c.used() ? "used" : "active");
+        json.put("payment_intent", c.used() ? c.paymentIntentId() : null);
+        json.put("expires_at", seconds(c.expiresAt()));
+        json.put("created", seconds(c.createdAt()));
         return json;
     }
 

@@ -20,6 +20,7 @@ public final class V1Routes {
                 new RefundRoutes(services, posts),
                 new TokenRoutes(services, posts),
                 new QrRoutes(services, posts),
+                new PaymentCodeRoutes(services, posts),
                 new WebhookRoutes(services, posts));
     }
 }

@@ -53,6 +53,26 @@ class WalletMovesTest {
                     Map.of("amount", 1, "currency", "USD"));
             assertThat(usd.status()).isEqualTo(400);
             assertThat(List.of(sent, out)).allMatch(reply -> reply.header("Request-Id") != null);
+
+            // The shopper shows a payment code; a merchant scans it and charges the balance, once.
+            TestNode.Party shop = node.participant(Map.of("role", "merchant", "name", "Kiosk", "country", "CN",
+                    "settlement_currency", "CNY", "currencies", List.of("CNY"), "merchant_category_code", "5499"));
+            Http.Reply issued = http.post(alipayLike.key(), "/v1/customers/" + li + "/payment_codes", null);
+            assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+            String code = issued.text("code");
+            assertThat(code).hasSize(18).startsWith("28");
+            Http.Reply charged = http.post(shop.key(), "/v1/payment_codes/charge",
+                    Map.of("code", code, "amount", 3_000, "currency", "CNY"));
+            assertThat(charged.status()).as(charged.body()).isEqualTo(200);
+            assertThat(charged.text("status")).isEqualTo("succeeded");
+            assertThat(TestNode.posted(http.get(alipayLike.key(), "/v1/customers/" + li), "CNY")).isEqualTo(35_000);
+            Http.Reply again = http.post(shop.key(), "/v1/payment_codes/charge",
+                    Map.of("code", code, "amount", 3_000, "currency", "CNY"));
+            assertThat(again.errorCode()).isEqualTo("payment_code_used");
+            assertThat(charged.body()).doesNotContain(code);
+            Http.Reply unknown = http.post(shop.key(), "/v1/payment_codes/charge",
+                    Map.of("code", "280000000000000000", "amount", 1, "currency", "CNY"));
+            assertThat(unknown.status()).isEqualTo(404);
         }
     }
 }

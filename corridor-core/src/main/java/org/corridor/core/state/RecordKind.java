@@ -21,6 +21,7 @@ public enum RecordKind {
     QR_CODE("qr_code"),
     WALLET_TRANSFER("wallet_transfer"),
     WITHDRAWAL("withdrawal"),
+    PAYMENT_CODE("payment_code"),
     /** An error reply kept in an idempotency record; never a row of its own. */
     ERROR("error");
 

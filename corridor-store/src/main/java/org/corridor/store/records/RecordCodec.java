@@ -27,6 +27,7 @@ import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.wallet.Withdrawal;
 import org.corridor.core.state.IdempotencyRecord;
@@ -99,6 +100,7 @@ public final class RecordCodec {
             case QR_CODE -> writeQrCode(out, (QrCode) value);
             case WALLET_TRANSFER -> writeWalletTransfer(out, (WalletTransfer) value);
             case WITHDRAWAL -> writeWithdrawal(out, (Withdrawal) value);
+            case PAYMENT_CODE -> writePaymentCode(out, (PaymentCode) value);
         }
     }
 
@@ -128,6 +130,8 @@ public final class RecordCodec {
                     in.readUTF(), in.readUTF(), readId(in), in.readLong());
             case WITHDRAWAL -> new Withdrawal(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
                     readId(in), in.readLong());
+            case PAYMENT_CODE -> new PaymentCode(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(),
+                    in.readUTF(), in.readLong());
         };
     }
 
@@ -285,6 +289,16 @@ public final class RecordCodec {
         out.writeUTF(t.description());
         writeId(out, t.transferId());
         out.writeLong(t.createdAt());
+    }
+
+    private static void writePaymentCode(DataOutputStream out, PaymentCode c) throws IOException {
+        out.writeUTF(c.id());
+        out.writeUTF(c.ownerId());
+        out.writeUTF(c.customerId());
+        out.writeUTF(c.code());
+        out.writeLong(c.expiresAt());
+        out.writeUTF(c.paymentIntentId());
+        out.writeLong(c.createdAt());
     }
 
     private static void writeWithdrawal(DataOutputStream out, Withdrawal w) throws IOException {

@@ -10,6 +10,7 @@ import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.wallet.Withdrawal;
 import org.corridor.core.participant.ApiKey;
@@ -90,6 +91,8 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.WALLET_TRANSFER, "wtr_1", new WalletTransfer("wtr_1", "acct_w", "cus_1", "cus_2",
                         4_200, "CNY", "dinner", new Id128(5, 5), 27)),
                 new RecordChange(RecordKind.WITHDRAWAL, "wd_1", new Withdrawal("wd_1", "acct_w", "cus_1", 1_000, "CNY",
-                        new Id128(6, 6), 28)));
+                        new Id128(6, 6), 28)),
+                new RecordChange(RecordKind.PAYMENT_CODE, "pcd_1", new PaymentCode("pcd_1", "acct_w", "cus_1",
+                        "281234567890123456", 90, "pi_9", 29)));
     }
 }

@@ -372,6 +372,18 @@ class ApiWalkContractTest {
                 .body("{\"amount\":700,\"currency\":\"USD\"}").expect(200);
         call("POST", "/v1/customers/{id}/withdrawals").path(friend).key(walletKey)
                 .body("{\"amount\":1,\"currency\":\"USD\"}").expect(402);
+
+        String code = call("POST", "/v1/customers/{id}/payment_codes").path(customerId).key(walletKey).expect(200).json()
+                .get("code").asString();
+        call("POST", "/v1/customers/{id}/payment_codes").path(customerId).key(merchantKey).expect(404);
+        call("POST", "/v1/payment_codes/charge").key(merchantKey)
+                .body("{\"code\":\"%s\",\"amount\":250,\"currency\":\"USD\"}".formatted(code)).expect(200);
+        call("POST", "/v1/payment_codes/charge").key(merchantKey)
+                .body("{\"code\":\"%s\",\"amount\":250,\"currency\":\"USD\"}".formatted(code)).expect(409);
+        call("POST", "/v1/payment_codes/charge").key(walletKey)
+                .body("{\"code\":\"%s\",\"amount\":250,\"currency\":\"USD\"}".formatted(code)).expect(403);
+        call("POST", "/v1/payment_codes/charge").key(merchantKey)
+                .body("{\"code\":\"12\",\"amount\":250,\"currency\":\"USD\"}").expectRefusedBySchema(400);
     }
 
     /** A static and a dynamic QR code, each paid by the wallet provider for its customer. */
