@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class CanaryPanTest {
     private static final String CANARY = TestCards.VISA;
     /** The canary with its Luhn check digit broken, so that parsing it fails. */
-    private static final String CANARY_BROKEN = "4111111111111112";
+    private static final String CANARY_BROKEN = TestCards.VISA_LUHN_BROKEN;
 
     @Test
     void toStringAndMaskedFormDoNotContainTheCanary() {

@@ -19,7 +19,7 @@ class PanTest {
         "4111111111119,       411******1119",
         "41111111111114,      4111******1114",
         "378282246310005,     37828******0005",
-        "4111111111111111,    411111******1111",
+        TestCards.VISA + ",    411111******1111",
         "5555555555554444,    555555******4444",
         "4111111111111111110, 411111*********1110",
     })
@@ -30,7 +30,7 @@ class PanTest {
     }
 
     @ParameterizedTest(name = "{0} bin={1}")
-    @CsvSource({"4111111111111111, 41111111", "378282246310005, 378282", "411111111117, 411111"})
+    @CsvSource({TestCards.VISA + ", 41111111", "378282246310005, 378282", "411111111117, 411111"})
     void binIsEightDigitsFromSixteenDigitsOn(String digits, String bin) {
         assertThat(Pan.of(digits).bin()).isEqualTo(bin);
         assertThat(Pan.of(digits).lastFour()).isEqualTo(digits.substring(digits.length() - 4));
@@ -51,7 +51,7 @@ class PanTest {
         "41111111111111111111 | card number must have 12 to 19 digits, has 20 characters",
         "4111 1111 1111 1111 | card number must be ASCII digits only; position 4 is not",
         "411111111111111x  | card number must be ASCII digits only; position 15 is not",
-        "4111111111111112  | card number fails the Luhn check",
+        TestCards.VISA_LUHN_BROKEN + "  | card number fails the Luhn check",
     })
     void refusesInvalidNumbersWithoutEchoingThem(String digits, String message) {
         assertThat(Pan.isValid(digits)).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
+import org.corridor.codec.TestCards;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +21,12 @@ class LuhnTest {
         "79927398710, false",
         "79927398719, false",
         // Well-known test card numbers published by the card schemes' acquirers.
-        "4111111111111111, true",
-        "4111111111111112, false",
-        "5555555555554444, true",
-        "378282246310005, true",
-        "6011111111111117, true",
-        "4012888888881881, true",
+        TestCards.VISA + ", true",
+        TestCards.VISA_LUHN_BROKEN + ", false",
+        TestCards.MASTERCARD + ", true",
+        TestCards.AMEX + ", true",
+        TestCards.DISCOVER + ", true",
+        TestCards.VISA_OTHER + ", true",
         "00, true",
         "18, true",
     })
@@ -62,7 +63,7 @@ class LuhnTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "4", "4111 1111 1111 1111", "411111111111111a", "-4111111111111111", "４１１１１１"})
+    @ValueSource(strings = {"", "4", "4111 1111 1111 1111", "411111111111111a", "-" + TestCards.VISA, "４１１１１１"})
     void rejectsWhatIsNotADigitString(String input) {
         assertThatThrownBy(() -> Luhn.isValid(input)).isInstanceOf(IllegalArgumentException.class);
     }

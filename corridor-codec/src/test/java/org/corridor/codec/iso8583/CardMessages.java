@@ -2,10 +2,11 @@ package org.corridor.codec.iso8583;
 
 import java.util.Currency;
 import java.util.HexFormat;
+import org.corridor.codec.TestCards;
 
 /** Sample messages for tests: one with every data element Corridor's layout has. */
 final class CardMessages {
-    static final String CANARY_PAN = "4111111111111111";
+    static final String CANARY_PAN = TestCards.VISA;
     static final byte[] EMV_DATA = HexFormat.of().parseHex(
             "9F2608A1B2C3D4E5F60718" + "9F360200A5" + "9F370412345678" + "9F02060000000123" + "45"
                     + "5F2A020840" + "9A03261128" + "9C0100" + "82025C00" + "9F10070601120300A000");

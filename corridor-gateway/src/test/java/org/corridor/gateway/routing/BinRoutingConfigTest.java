@@ -35,7 +35,7 @@ class BinRoutingConfigTest {
                 new BinRoute("222100", CardNetwork.MASTERCARD, "link-mc"),
                 new BinRoute("621234", CardNetwork.UNIONPAY, "link-cup"));
         assertThat(table.route(TestCards.VISA).orElseThrow().issuerLinkId()).isEqualTo("link-b");
-        assertThat(table.route("4111119111111111").orElseThrow().issuerLinkId()).isEqualTo("link-a");
+        assertThat(table.route(TestCards.VISA_UNDER_411111_OTHER).orElseThrow().issuerLinkId()).isEqualTo("link-a");
     }
 
     @Test
@@ -109,7 +109,7 @@ class BinRoutingConfigTest {
 
     @Test
     void aCanaryPanNeverAppearsInAnyMessage() {
-        String canary = "4929381726354650";
+        String canary = TestCards.VISA_CANARY;
         String canaryBin = canary.substring(0, BinRoute.PREFIX_DIGITS_MAX);
         List<Throwable> faults = new ArrayList<>();
         for (String config : List.of(

@@ -25,18 +25,18 @@ class BinRoutingTableTest {
     @ParameterizedTest(name = "{0} goes to {1}")
     @CsvSource(nullValues = "-", value = {
         // PAN digits,          issuer link (- for no route)
-        "4111119999999999,      link-a",
-        "4111111199999999,      link-b",
-        "4111111111111111,      link-c",
+        TestCards.VISA_UNDER_411111 + ",      link-a",
+        TestCards.VISA_UNDER_41111111 + ",      link-b",
+        TestCards.VISA + ",      link-c",
         "41111111111,           link-c",
         "4111111111,            link-b",
         "411111,                link-a",
         "41111,                 -",
-        "4111101111111111,      -",
-        "4000000000000002,      -",
-        "2221000000000009,      link-mc",
-        "6212345678901234567,   link-cup",
-        "5555555555554444,      -",
+        TestCards.VISA_NEAR_411111 + ",      -",
+        TestCards.VISA_OTHER_BIN + ",      -",
+        TestCards.MASTERCARD_2_SERIES + ",      link-mc",
+        TestCards.UNIONPAY_19_DIGITS + ",   link-cup",
+        TestCards.MASTERCARD + ",      -",
         "'',                    -",
     })
     void theLongestMatchingPrefixPicksTheIssuerLink(String panDigits, String issuerLinkId) {

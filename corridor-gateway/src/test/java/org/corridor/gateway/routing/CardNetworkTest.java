@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.corridor.core.InvariantViolation;
+import org.corridor.gateway.TestCards;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,19 +19,19 @@ class CardNetworkTest {
     @CsvSource(nullValues = "-", value = {
         // leading digits,    network (- for none)
         "4,                   VISA",
-        "4111111111111111,    VISA",
+        TestCards.VISA + ",    VISA",
         "3,                   -",
         "5,                   -",
         "50,                  -",
         "51,                  MASTERCARD",
         "55,                  MASTERCARD",
-        "5555555555554444,    MASTERCARD",
+        TestCards.MASTERCARD + ",    MASTERCARD",
         "56,                  -",
         "22,                  -",
         "222,                 -",
         "2220,                -",
         "2221,                MASTERCARD",
-        "2221000000000009,    MASTERCARD",
+        TestCards.MASTERCARD_2_SERIES + ",    MASTERCARD",
         "2720,                MASTERCARD",
         "272099,              MASTERCARD",
         "2721,                -",

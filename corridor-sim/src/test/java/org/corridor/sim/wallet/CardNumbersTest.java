@@ -13,10 +13,10 @@ class CardNumbersTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "4111111111111111, 411111******1111",
+        WalletFixtures.CARD + ", 411111******1111",
         "5555555555554444, 555555******4444",
         "6200000000000005, 620000******0005",
-        "4111111111111112, ****************", // fails Luhn: not a card number, so nothing is shown
+        WalletFixtures.NOT_A_CARD + ", ****************", // fails Luhn: not a card number, so nothing is shown
         "41111111111x1111, ****************",
         "'', ''",
     })

@@ -83,7 +83,7 @@ class TokenPresentmentTest {
     @Test
     void refusesMalformedFields() {
         List<Runnable> malformed = List.of(
-                () -> new TokenPresentment("4111111111111112", 1, CRYPTOGRAM, 5, TokenDomain.IN_APP, null),
+                () -> new TokenPresentment(WalletFixtures.NOT_A_CARD, 1, CRYPTOGRAM, 5, TokenDomain.IN_APP, null),
                 () -> new TokenPresentment(WalletFixtures.DPAN, -1, CRYPTOGRAM, 5, TokenDomain.IN_APP, null),
                 () -> new TokenPresentment(WalletFixtures.DPAN, 0x1_0000, CRYPTOGRAM, 5, TokenDomain.IN_APP, null),
                 () -> new TokenPresentment(WalletFixtures.DPAN, 1, new byte[7], 5, TokenDomain.IN_APP, null),

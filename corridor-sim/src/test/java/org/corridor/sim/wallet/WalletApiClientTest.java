@@ -70,7 +70,7 @@ class WalletApiClientTest {
         assertThat(sent.idempotencyKey()).isEqualTo("run-7-1");
         assertThat(sent.contentType()).isEqualTo("application/json");
         assertThat(sent.json()).isEqualTo(JsonMapper.shared().readTree(
-                "{\"card\":{\"number\":\"4111111111111111\",\"exp_month\":12,\"exp_year\":2030,"
+                "{\"card\":{\"number\":\"" + WalletFixtures.CARD + "\",\"exp_month\":12,\"exp_year\":2030,"
                         + "\"cardholder_name\":\"Ada Lovelace\"},\"device_id\":\"phone-1\",\"domain\":\"contactless\"}"));
         assertThat(enrolment.provisioned()).isTrue();
         assertThat(enrolment.tokenId()).isEqualTo("tok_9");
@@ -100,7 +100,7 @@ class WalletApiClientTest {
     @Test
     void aSuccessWithAMalformedKeyOrDevicePanCannotBeProvisioned() throws IOException {
         api.then(200, tokenReply("0123")).then(200, tokenReply("0123456789ABCDEFFEDCBA987654321Z"))
-                .then(200, tokenReply(WalletFixtures.KEY_HEX).replace(WalletFixtures.DPAN, "4111111111111112"))
+                .then(200, tokenReply(WalletFixtures.KEY_HEX).replace(WalletFixtures.DPAN, WalletFixtures.NOT_A_CARD))
                 .then(200, tokenReply(WalletFixtures.KEY_HEX).replace("tok_9", "../tok_9"));
         CardDetails card = new CardDetails(WalletFixtures.CARD, 12, 2030, "A B");
         for (int i = 0; i < 4; i++) {

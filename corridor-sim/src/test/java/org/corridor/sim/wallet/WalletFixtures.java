@@ -6,6 +6,8 @@ import org.corridor.codec.card.Luhn;
 final class WalletFixtures {
     /** The published Visa test card. */
     static final String CARD = "4111111111111111";
+    /** The same number with its last digit changed: fails the Luhn check, so it is no card number. */
+    static final String NOT_A_CARD = "4111111111111112";
     /** A device PAN from a made-up token BIN, Luhn-valid. */
     static final String DPAN = Luhn.withCheckDigit("489537001200347");
     /** A published Triple DES test key; its check value is {@value #KEY_CHECK_VALUE}. */
