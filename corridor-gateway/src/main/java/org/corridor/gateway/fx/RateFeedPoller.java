@@ -88,9 +88,8 @@ public final class RateFeedPoller implements AutoCloseable {
     }
 
     private void poll() {
-        boolean good;
         try {
-            good = fetchOnce();
+            fetchOnce();
         } catch (RuntimeException broken) {
             // A source that throws anything but its checked exception has a bug: polling stops, loudly.
             log.error("rate source broke; polling stops", broken);
@@ -99,7 +98,6 @@ public final class RateFeedPoller implements AutoCloseable {
         }
         long delayMs;
         synchronized (this) {
-            failuresInARow = good ? 0 : Math.min(failuresInARow + 1, Integer.MAX_VALUE - 1);
             delayMs = schedule.delayMs(failuresInARow);
         }
         try {
@@ -109,17 +107,28 @@ public final class RateFeedPoller implements AutoCloseable {
         }
     }
 
-    /** One fetch, its callback run; whether the fetch was good and its callback did not throw. */
-    private boolean fetchOnce() {
+    /**
+     * One fetch and its callback. The count of failures in a row is set before the callback runs, so whoever the
+     * callback tells already sees it; a callback that throws counts as a failure too.
+     */
+    private void fetchOnce() {
         List<Rate> rates;
         try {
             rates = source.fetch();
         } catch (RateSourceException failed) {
             log.warn("rate source failed: {}", failed.getMessage());
+            countFailure();
             deliver(() -> onFailure.accept(failed));
-            return false;
+            return;
         }
-        return deliver(() -> onRates.accept(rates));
+        synchronized (this) {
+            failuresInARow = 0;
+        }
+        if (!deliver(() -> onRates.accept(rates))) countFailure();
+    }
+
+    private synchronized void countFailure() {
+        failuresInARow = Math.min(failuresInARow + 1, Integer.MAX_VALUE - 1);
     }
 
     /** Runs a callback; whether it returned normally. A throwing callback is logged, not propagated. */
