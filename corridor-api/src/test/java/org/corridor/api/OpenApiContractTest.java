@@ -64,7 +64,7 @@ class OpenApiContractTest {
      * ledger) can be null; only the randomness, used while the groups are built, is real.
      */
     private static List<RouteGroup> routeTableOnly() {
-        return V1Routes.all(new V1Services(null, null, null, null, null, null, new SecureRandom()));
+        return V1Routes.all(new V1Services(null, null, null, null, null, null, new SecureRandom(), null));
     }
 
     @Test

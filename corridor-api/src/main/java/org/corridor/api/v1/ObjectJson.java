@@ -18,6 +18,13 @@ import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
+import org.corridor.core.exchange.FxQuote;
+import org.corridor.core.fx.Price;
+import org.corridor.core.fx.Quote;
+import org.corridor.core.fx.Rate;
+import org.corridor.core.payment.PaymentConversion;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.corridor.core.wallet.Withdrawal;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.StoredError;
@@ -31,6 +38,9 @@ import org.corridor.core.webhook.WebhookEndpoint;
  * first reply exactly. Times are Unix seconds ({@code created}); amounts are integer minor units.
  */
 final class ObjectJson {
+    /** Decimal places a rate is shown with. */
+    static final int RATE_DIGITS = 10;
+
     private ObjectJson() {}
 
     static Map<String, Object> of(RecordKind kind, Object value) {
@@ -50,7 +60,8 @@ final class ObjectJson {
             case WALLET_TRANSFER -> walletTransfer((WalletTransfer) value);
             case WITHDRAWAL -> withdrawal((Withdrawal) value);
             case PAYMENT_CODE -> paymentCode((PaymentCode) value);
-            case IDEMPOTENCY, DELIVERY, CARD -> throw new IllegalArgumentException(kind + " is not shown on its own");
+            case FX_QUOTE -> fxQuote((FxQuote) value);
+            case IDEMPOTENCY, DELIVERY, CARD, FX_RESIDUE -> throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }
 
@@ -115,8 +126,48 @@ final class ObjectJson {
         json.put("last_payment_error", pi.lastPaymentError() == null ? null : paymentError(pi.lastPaymentError()));
         json.put("cancellation_reason", pi.cancellationReason().isEmpty() ? null : pi.cancellationReason());
         json.put("merchant", pi.ownerId());
+        json.put("conversion", pi.conversion() == null ? null : conversion(pi.conversion()));
         json.put("created", seconds(pi.createdAt()));
         return json;
+    }
+
+    /** What the shopper paid in their own currency for a cross-currency intent. */
+    private static Map<String, Object> conversion(PaymentConversion c) {
+        return ordered("fx_quote", c.quoteId(), "liquidity_provider", c.providerId(), "sell_currency", c.sellCurrency(),
+                "sell_amount", c.sellMinor(), "sell_amount_received", c.sellReceived(), "sell_amount_refunded",
+                c.sellRefunded(), "customer_rate", decimal(c.customerRate().price()));
+    }
+
+    static Map<String, Object> fxQuote(FxQuote fx) {
+        Quote q = fx.quote();
+        Map<String, Object> json = object(q.id(), "fx_quote");
+        json.put("sell_currency", q.sellCurrency());
+        json.put("sell_amount", q.sellMinor());
+        json.put("buy_currency", q.buyCurrency());
+        json.put("buy_amount", q.buyMinor());
+        json.put("fixed_side", q.fixedSide().name().toLowerCase(Locale.ROOT));
+        json.put("mid_rate", decimal(q.midRate().price()));
+        json.put("spread_bps", q.spreadBasisPoints());
+        json.put("customer_rate", decimal(q.customerRate().price()));
+        json.put("rate_source", q.midRate().source());
+        json.put("usd_equivalent", fx.usdEquivalentMinor());
+        json.put("liquidity_provider", fx.providerId());
+        json.put("status", q.status().name().toLowerCase(Locale.ROOT));
+        json.put("payment_intent", q.paymentId());
+        json.put("expires_at", seconds(q.expiresAtNanos()));
+        json.put("created", seconds(q.createdAtNanos()));
+        return json;
+    }
+
+    static Map<String, Object> rate(Rate r) {
+        return ordered("object", "fx_rate", "base", r.base(), "quote", r.quote(), "rate", decimal(r.price()),
+                "source", r.source(), "as_of", seconds(r.asOfNanos()));
+    }
+
+    /** A price as a plain decimal, cut (not rounded) to {@value #RATE_DIGITS} places: for people; the quote is exact. */
+    static String decimal(Price price) {
+        return new BigDecimal(price.numerator()).divide(new BigDecimal(price.denominator()), RATE_DIGITS,
+                RoundingMode.DOWN).stripTrailingZeros().toPlainString();
     }
 
     static Map<String, Object> paymentError(PaymentError error) {

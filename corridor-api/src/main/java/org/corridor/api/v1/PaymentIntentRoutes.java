@@ -15,6 +15,7 @@ import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
+import org.corridor.core.payment.FxChoice;
 import org.corridor.core.payment.PaymentOperations;
 import org.corridor.core.port.CardRails;
 import org.corridor.core.port.Page;
@@ -41,7 +42,7 @@ final class PaymentIntentRoutes implements RouteGroup {
     record CreateIntent(Long amount, String currency, String captureMethod, String description,
             Map<String, String> metadata, PaymentMethodParam paymentMethod) {}
 
-    record Confirm(PaymentMethodParam paymentMethod, String clientSecret) {}
+    record Confirm(PaymentMethodParam paymentMethod, String clientSecret, String fxQuote) {}
 
     record Capture(Long amountToCapture) {}
 
@@ -49,10 +50,12 @@ final class PaymentIntentRoutes implements RouteGroup {
 
     private final V1Services services;
     private final IdempotentPosts posts;
+    private final MarketRates market;
 
     PaymentIntentRoutes(V1Services services, IdempotentPosts posts) {
         this.services = services;
         this.posts = posts;
+        this.market = new MarketRates(services);
     }
 
     @Override
@@ -117,21 +120,36 @@ final class PaymentIntentRoutes implements RouteGroup {
         String caller = Caller.of(ctx).participantId();
         String id = Params.pathId(ctx, "id");
         posts.run(ctx, () -> {
-            Confirm request = Bodies.read(ctx, Confirm.class, new Confirm(null, null));
+            Confirm request = Bodies.read(ctx, Confirm.class, new Confirm(null, null, null));
             String secret = Params.text(request.clientSecret(), "client_secret", CLIENT_SECRET_CHARS_MAX, false);
             String clientSecret = secret.isEmpty() ? null : secret;
             if (request.paymentMethod() != null && DEVICE_TOKEN.equals(request.paymentMethod().type())) {
                 CardRails.TokenPresentment presented = TokenPresentments.of(request.paymentMethod().deviceToken());
                 var booking = services.cards().authorize(caller, id, clientSecret, presented);
-                return state -> confirmReply(booking.apply(state), id, null);
+                return state -> confirmReply(booking.apply(state), id, null, null);
             }
             PaymentMethod method = paymentMethod(request.paymentMethod(), false);
-            return state -> confirmReply(PaymentOperations.confirm(state, caller, id, clientSecret, method), id, method);
+            FxChoice fx = fxChoice(request.fxQuote(), method, id);
+            return state -> confirmReply(PaymentOperations.confirm(state, caller, id, clientSecret, method, fx), id,
+                    method, request.fxQuote());
         });
     }
 
+    /**
+     * The quote the wallet provider names, or else the at-market conversion should its customer hold no balance in
+     * the intent's currency (read from the committed intent and customer; the command checks both again).
+     */
+    private FxChoice fxChoice(String quoteId, PaymentMethod method, String intentId) {
+        if (quoteId != null) return new FxChoice.Quoted(Params.id(quoteId, "fxq_", "fx_quote"));
+        var intent = services.objects().find(RecordKind.PAYMENT_INTENT, intentId, PaymentIntent.class);
+        if (intent.isEmpty()) return FxChoice.NONE;
+        PaymentMethod paying = method != null ? method : intent.get().paymentMethod();
+        if (!(paying instanceof PaymentMethod.CustomerBalance balance)) return FxChoice.NONE;
+        return market.atMarket(balance.customerId(), intent.get().currency(), intent.get().amountMinor());
+    }
+
     private static Reply confirmReply(Outcome<PaymentOperations.ConfirmResult, PaymentIntent> outcome, String id,
-            PaymentMethod given) {
+            PaymentMethod given, String quoteId) {
         PaymentIntent intent = outcome.value();
         return switch (outcome.result()) {
             case OK -> Replies.ok(RecordKind.PAYMENT_INTENT, intent);
@@ -143,7 +161,16 @@ final class PaymentIntentRoutes implements RouteGroup {
                     "No such customer: '" + customerOf(given != null ? given : intent.paymentMethod()) + "'.",
                     "payment_method[customer]"));
             case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
-                    "The customer holds no balance in " + intent.currency() + ".", "payment_method[customer]");
+                    "The customer holds no balance in " + intent.currency() + " or in a currency a current rate converts"
+                            + " to it.", "payment_method[customer]");
+            case QUOTE_NOT_FOUND -> Replies.notFound("fx_quote", quoteId, "fx_quote");
+            case QUOTE_MISMATCH -> Replies.invalid("fx_quote_mismatch",
+                    "The quote buys another currency or amount than this payment intent's.", "fx_quote");
+            case QUOTE_USED -> Replies.conflict("fx_quote_used", "This quote was used by another payment.");
+            case QUOTE_EXPIRED -> Replies.conflict("fx_quote_expired", "This quote expired; take a new one.");
+            case FX_UNAVAILABLE -> Reply.error(new StoredError(422, "invalid_request_error", "fx_liquidity_unavailable",
+                    "No FX liquidity provider converts the customer's currency to " + intent.currency() + ".",
+                    "payment_method[customer]"));
             case DECLINED -> Reply.of(402, RecordKind.PAYMENT_INTENT, intent);
         };
     }

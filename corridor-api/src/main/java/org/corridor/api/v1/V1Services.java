@@ -3,6 +3,7 @@ package org.corridor.api.v1;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.corridor.core.port.CardRails;
+import org.corridor.core.port.FxRates;
 import org.corridor.core.port.LedgerReader;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.port.QrPayloads;
@@ -11,11 +12,10 @@ import org.corridor.core.state.IdSource;
 
 /**
  * What the version 1 routes call: commands on the writer, committed objects, ledger balances, the card rails, QR
- * payloads, fresh
- * ids for new objects, and the randomness for secrets.
+ * payloads, fresh ids for new objects, the randomness for secrets, and the exchange rates.
  */
 public record V1Services(SwitchCommands commands, ObjectReader objects, LedgerReader ledger, CardRails cards,
-        QrPayloads qr, IdSource ids, SecureRandom random) {
+        QrPayloads qr, IdSource ids, SecureRandom random, FxRates rates) {
 
     /** Random bytes in a client secret. */
     private static final int SECRET_BYTES = 16;

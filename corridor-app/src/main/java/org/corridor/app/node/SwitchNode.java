@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,6 +28,12 @@ import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.participant.ParticipantRole;
 import org.corridor.core.state.IdSource;
 import org.corridor.core.state.RecordKind;
+import org.corridor.gateway.fx.HttpRateFeed;
+import org.corridor.gateway.fx.PollSchedule;
+import org.corridor.gateway.fx.RateFeedPoller;
+import org.corridor.gateway.fx.RateFile;
+import org.corridor.gateway.fx.RateSource;
+import org.corridor.gateway.fx.RateSourceException;
 import org.corridor.gateway.issuer.IssuerLink;
 import org.corridor.gateway.issuer.IssuerLinkSettings;
 import org.corridor.gateway.issuer.IssuerLinks;
@@ -40,6 +47,7 @@ import org.corridor.services.TimeOrderedIds;
 import org.corridor.services.WebhookDispatcher;
 import org.corridor.services.WriterCommands;
 import org.corridor.services.card.CardRailsService;
+import org.corridor.services.fx.LiveRates;
 import org.corridor.services.card.CardResealer;
 import org.corridor.services.card.IssuerDirectory;
 import org.corridor.services.card.ReversalSender;
@@ -60,6 +68,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchNode.class);
+    /** The longest pause between reads of a failing rate source. */
+    private static final long RATE_BACKOFF_MS_MAX = 300_000;
 
     /**
      * How to start a node.
@@ -73,14 +83,21 @@ public final class SwitchNode implements AutoCloseable {
      *     benchmarks: sealed cards cannot be opened after a restart)
      * @param issuers the card networks (or issuer simulator) to send card requests to
      * @param issuerLink the timeouts of that link
+     * @param rates where exchange rates come from, and the spread quotes take
      */
     public record Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey,
-            Path vaultDirectory, IssuerAddresses issuers, IssuerLinkSettings issuerLink) {
+            Path vaultDirectory, IssuerAddresses issuers, IssuerLinkSettings issuerLink, RateSources rates) {
 
-        /** A node without card rails and with an in-memory vault. */
+        /** A node without card rails or exchange rates, and with an in-memory vault. */
         public Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey) {
             this(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, null, IssuerAddresses.none(),
-                    IssuerLinkSettings.defaults());
+                    IssuerLinkSettings.defaults(), RateSources.none());
+        }
+
+        /** With exchange rates from {@code sources}. */
+        public Settings withRates(RateSources sources) {
+            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vaultDirectory, issuers,
+                    issuerLink, sources);
         }
 
         /** With card rails: the vault's keys in {@code vault}, every network's requests going to {@code issuer}. */
@@ -89,7 +106,7 @@ public final class SwitchNode implements AutoCloseable {
         }
 
         public Settings withCardRails(Path vault, IssuerAddresses issuers, IssuerLinkSettings link) {
-            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vault, issuers, link);
+            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vault, issuers, link, rates);
         }
     }
 
@@ -101,9 +118,11 @@ public final class SwitchNode implements AutoCloseable {
     private final ReversalSender reversals;
     private final ApiServer api;
     private final String operatorKey;
+    private final List<RateFeedPoller> ratePollers;
 
     private SwitchNode(LedgerStore store, LedgerWriter writer, WebhookDispatcher dispatcher, ReservationSweeper sweeper,
-            IssuerLinks links, ReversalSender reversals, ApiServer api, String operatorKey) {
+            IssuerLinks links, ReversalSender reversals, ApiServer api, String operatorKey,
+            List<RateFeedPoller> ratePollers) {
         this.store = store;
         this.writer = writer;
         this.dispatcher = dispatcher;
@@ -112,6 +131,7 @@ public final class SwitchNode implements AutoCloseable {
         this.reversals = reversals;
         this.api = api;
         this.operatorKey = operatorKey;
+        this.ratePollers = ratePollers;
     }
 
     public static SwitchNode start(Settings settings, InstantSource clock) {
@@ -156,12 +176,25 @@ public final class SwitchNode implements AutoCloseable {
             if (resealed > 0) LOG.info("re-sealed {} vault ciphertexts under the current key", resealed);
             CardRailsService cards = new CardRailsService(commands, objects, vault, new TokenNumbers(random),
                     new IssuerDirectory(objects), links, ids, clock);
+            LiveRates rates = new LiveRates(settings.rates().maxAge().toNanos(), settings.rates().spreadBasisPoints(),
+                    clock);
+            List<RateFeedPoller> pollers = new ArrayList<>();
+            for (RateSource source : rateSources(settings.rates())) {
+                // Read once before the API opens, so the first payments find rates; then poll in the background.
+                RateFeedPoller poller = new RateFeedPoller(source instanceof RateFile ? "file" : "feed", source,
+                        new PollSchedule(settings.rates().pollInterval().toMillis(), RATE_BACKOFF_MS_MAX),
+                        rates::accept, failed -> { });
+                loadOnce(source, rates);
+                started.push(poller);
+                pollers.add(poller);
+                poller.start();
+            }
             V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), cards,
-                    new EmvQrPayloads(), ids, random);
+                    new EmvQrPayloads(), ids, random, rates);
             int rate = settings.requestsPerSecondPerKey();
             ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
                     new KeyAuthentication(objects, new RateLimiter(rate, rate))).start();
-            return new SwitchNode(store, writer, dispatcher, sweeper, links, reversals, api, operatorKey);
+            return new SwitchNode(store, writer, dispatcher, sweeper, links, reversals, api, operatorKey, pollers);
         } catch (RuntimeException failed) {
             while (!started.isEmpty()) {
                 try {
@@ -171,6 +204,21 @@ public final class SwitchNode implements AutoCloseable {
                 }
             }
             throw failed;
+        }
+    }
+
+    private static List<RateSource> rateSources(RateSources sources) {
+        List<RateSource> list = new ArrayList<>();
+        if (sources.file() != null) list.add(new RateFile(sources.file(), "file"));
+        if (sources.feed() != null) list.add(new HttpRateFeed(sources.feed(), "feed"));
+        return list;
+    }
+
+    private static void loadOnce(RateSource source, LiveRates rates) {
+        try {
+            LOG.info("loaded {} exchange rates at start", rates.accept(source.fetch()));
+        } catch (RateSourceException failed) {
+            LOG.warn("exchange rates could not be read at start: {}", failed.getMessage());
         }
     }
 
@@ -239,7 +287,9 @@ public final class SwitchNode implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
-        for (AutoCloseable part : List.<AutoCloseable>of(api, reversals, sweeper, dispatcher, writer, links, store)) {
+        List<AutoCloseable> parts = new ArrayList<>(List.of(api, reversals, sweeper, dispatcher, writer, links, store));
+        parts.addAll(1, ratePollers);
+        for (AutoCloseable part : parts) {
             try {
                 part.close();
             } catch (Exception failed) {

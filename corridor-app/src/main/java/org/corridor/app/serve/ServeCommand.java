@@ -3,7 +3,13 @@ package org.corridor.app.serve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.corridor.app.node.RateSources;
+import org.corridor.core.fx.QuoteRules;
+import org.corridor.core.fx.RateBook;
+import org.corridor.services.fx.LiveRates;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.util.List;
@@ -61,6 +67,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where the vault's keyset files live, created on first start (default ${DEFAULT-VALUE}).")
     Path vaultDirectory;
 
+    @Option(names = "--rates", paramLabel = "FILE",
+            description = "Exchange rates from a CSV file (header base,quote,rate,as_of), re-read every 10 seconds"
+                    + " (default: none; cross-currency payments are refused with fx_rate_unavailable).")
+    Path rateFile;
+
+    @Option(names = "--rate-feed", paramLabel = "URL",
+            description = "Exchange rates from an HTTP feed answering {\"rates\": [{\"base\", \"quote\", \"rate\","
+                    + " \"as_of\"}]}, polled every 10 seconds.")
+    URI rateFeed;
+
+    @Option(names = "--fx-spread-bps", paramLabel = "BASIS_POINTS",
+            description = "The house's spread on the mid rate in every quote, 0 to 1000 (default ${DEFAULT-VALUE}).")
+    int spreadBasisPoints = LiveRates.SPREAD_BASIS_POINTS_DEFAULT;
+
+    @Option(names = "--rate-max-age", paramLabel = "SECONDS",
+            description = "How old a rate may be and still be quoted (default ${DEFAULT-VALUE}).")
+    long rateMaxAgeSeconds = RateSources.MAX_AGE_DEFAULT.toSeconds();
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -71,6 +95,16 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("corridor serve: --rate-limit must be at least 1");
             return 2;
         }
+        if (spreadBasisPoints < 0 || spreadBasisPoints > QuoteRules.SPREAD_BASIS_POINTS_MAX) {
+            System.err.println("corridor serve: --fx-spread-bps must be 0 to " + QuoteRules.SPREAD_BASIS_POINTS_MAX);
+            return 2;
+        }
+        if (rateMaxAgeSeconds < 1 || rateMaxAgeSeconds > RateBook.RATE_AGE_LIMIT_NANOS_MAX / 1_000_000_000L) {
+            System.err.println("corridor serve: --rate-max-age must be 1 to 86400 seconds");
+            return 2;
+        }
+        RateSources rates = new RateSources(rateFile, rateFeed, spreadBasisPoints, Duration.ofSeconds(rateMaxAgeSeconds),
+                RateSources.POLL_INTERVAL_DEFAULT);
         IssuerAddresses issuerAddresses;
         try {
             issuerAddresses = IssuerAddresses.parse(issuers);
@@ -81,7 +115,8 @@ public final class ServeCommand implements Callable<Integer> {
         SwitchNode node;
         try {
             node = SwitchNode.start(new SwitchNode.Settings(store.url(), host, port, rateLimit, newOperatorKey)
-                    .withCardRails(vaultDirectory, issuerAddresses, IssuerLinkSettings.defaults()), InstantSource.system());
+                    .withCardRails(vaultDirectory, issuerAddresses, IssuerLinkSettings.defaults()).withRates(rates),
+                    InstantSource.system());
         } catch (UncheckedIOException cannotListen) {
             System.err.println("corridor serve: " + cannotListen.getCause().getMessage());
             return 1;

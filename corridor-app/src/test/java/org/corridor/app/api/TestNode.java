@@ -3,7 +3,12 @@ package org.corridor.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.corridor.app.node.RateSources;
+import org.corridor.gateway.fx.RateFile;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +25,12 @@ import org.corridor.store.testing.TestStores;
 public final class TestNode implements AutoCloseable {
     public static final int RATE_LIMIT_FOR_TESTS = 100_000;
 
+    /** The mid rates every test node quotes from, as a rate file says them. */
+    public static final List<String> RATES = List.of("USD,CNY,7.1234", "EUR,USD,1.0843", "USD,JPY,151.37",
+            "GBP,USD,1.2650", "USD,BHD,0.376");
+
     private final TestDatabase database;
+    private final Path rateFile;
     private final InstantSource clock;
     /** The card rails' settings (vault directory, issuer), or null for a node without them. */
     private final CardRailsSettings cardRails;
@@ -32,8 +42,10 @@ public final class TestNode implements AutoCloseable {
     /** Where a card-rails node keeps its vault keys and which issuer it talks to. */
     public record CardRailsSettings(Path vaultDirectory, InetSocketAddress issuer, IssuerLinkSettings link) {}
 
-    private TestNode(TestDatabase database, int rateLimit, InstantSource clock, CardRailsSettings cardRails) {
+    private TestNode(TestDatabase database, int rateLimit, InstantSource clock, CardRailsSettings cardRails,
+            Path rateFile) {
         this.database = database;
+        this.rateFile = rateFile;
         this.clock = clock;
         this.cardRails = cardRails;
         start(rateLimit);
@@ -72,7 +84,7 @@ public final class TestNode implements AutoCloseable {
             CardRailsSettings cardRails) {
         TestDatabase database = TestStores.database(kind, directory);
         try {
-            return new TestNode(database, rateLimit, clock, cardRails);
+            return new TestNode(database, rateLimit, clock, cardRails, writeRates(directory, clock));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -84,8 +96,20 @@ public final class TestNode implements AutoCloseable {
         if (cardRails != null) {
             settings = settings.withCardRails(cardRails.vaultDirectory(), cardRails.issuer(), cardRails.link());
         }
-        node = SwitchNode.start(settings, clock);
+        node = SwitchNode.start(settings.withRates(RateSources.ofFile(rateFile)), clock);
         http = new Http(node.api().port());
+    }
+
+    /** {@link #RATES} as of the clock's now, in a rate file under {@code directory}. */
+    private static Path writeRates(Path directory, InstantSource clock) {
+        StringBuilder csv = new StringBuilder(RateFile.HEADER).append('\n');
+        for (String rate : RATES) csv.append(rate).append(',').append(clock.instant()).append('\n');
+        try {
+            Path folder = directory != null ? directory : Files.createTempDirectory("corridor-rates");
+            return Files.writeString(folder.resolve("rates.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the node and starts it again on the same database: what survives is what was durable. */

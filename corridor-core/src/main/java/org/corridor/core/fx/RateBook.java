@@ -72,6 +72,11 @@ public final class RateBook {
         return latestByPair.size();
     }
 
+    /** The rates held, as published, ordered by pair. */
+    public List<Rate> rates() {
+        return latestByPair.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+    }
+
     /** The rate to convert {@code base} into {@code quote} at {@code nowNanos}, or why there is none. */
     public RateLookup lookup(String base, String quote, long nowNanos) {
         Optional<String> from = Currencies.parse(base).map(c -> c.getCurrencyCode());

@@ -26,6 +26,7 @@ import org.corridor.core.state.OwnedObject;
  * @param lastPaymentError why the last confirmation failed; null if none did
  * @param cancellationReason why it was canceled; empty unless canceled
  * @param createdAt nanoseconds since the epoch
+ * @param conversion how the shopper's currency became the intent's, for a cross-currency payment; null otherwise
  */
 public record PaymentIntent(
         String id,
@@ -45,7 +46,8 @@ public record PaymentIntent(
         Id128 reservationId,
         PaymentError lastPaymentError,
         String cancellationReason,
-        long createdAt) implements OwnedObject {
+        long createdAt,
+        PaymentConversion conversion) implements OwnedObject {
 
     public PaymentIntent {
         metadata = Map.copyOf(metadata);
@@ -59,54 +61,61 @@ public record PaymentIntent(
                 ? PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
                 : PaymentIntentStatus.REQUIRES_CONFIRMATION;
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, status, description, metadata,
-                clientSecret, paymentMethod, 0, 0, 0, 0, Id128.ZERO, null, "", createdAt);
+                clientSecret, paymentMethod, 0, 0, 0, 0, Id128.ZERO, null, "", createdAt, null);
     }
 
     /** The money moved at once: succeeded with the whole amount received. */
     public PaymentIntent succeeded(PaymentMethod method, long fee) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, PaymentIntentStatus.SUCCEEDED,
                 description, metadata, clientSecret, method, 0, amountMinor, amountRefunded, fee, reservationId, null,
-                cancellationReason, createdAt);
+                cancellationReason, createdAt, conversion);
     }
 
     /** The shopper's funds are reserved by a pending transfer, waiting for a capture. */
     public PaymentIntent reserved(PaymentMethod method, Id128 reservation) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod,
                 PaymentIntentStatus.REQUIRES_CAPTURE, description, metadata, clientSecret, method, amountMinor, 0,
-                amountRefunded, feeMinor, reservation, null, cancellationReason, createdAt);
+                amountRefunded, feeMinor, reservation, null, cancellationReason, createdAt, conversion);
     }
 
     /** Waiting for an outside party (a card issuer) to answer for {@code method}. */
     public PaymentIntent processing(PaymentMethod method) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, PaymentIntentStatus.PROCESSING,
                 description, metadata, clientSecret, method, 0, 0, amountRefunded, feeMinor, reservationId, null,
-                cancellationReason, createdAt);
+                cancellationReason, createdAt, conversion);
     }
 
-    /** The payment failed; the shopper may try again with another method. */
+    /** The payment failed, its conversion with it; the shopper may try again with another method. */
     public PaymentIntent failed(PaymentMethod method, PaymentError error) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod,
                 PaymentIntentStatus.REQUIRES_PAYMENT_METHOD, description, metadata, clientSecret, method, 0, 0,
-                amountRefunded, feeMinor, reservationId, error, cancellationReason, createdAt);
+                amountRefunded, feeMinor, reservationId, error, cancellationReason, createdAt, null);
     }
 
     /** Captured {@code amount} of the reservation; the rest went back to the shopper. */
     public PaymentIntent captured(long amount, long fee) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, PaymentIntentStatus.SUCCEEDED,
                 description, metadata, clientSecret, paymentMethod, 0, amount, amountRefunded, fee, reservationId,
-                lastPaymentError, cancellationReason, createdAt);
+                lastPaymentError, cancellationReason, createdAt, conversion);
     }
 
     public PaymentIntent canceled(String reason) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, PaymentIntentStatus.CANCELED,
                 description, metadata, clientSecret, paymentMethod, 0, amountReceived, amountRefunded, feeMinor,
-                reservationId, lastPaymentError, reason, createdAt);
+                reservationId, lastPaymentError, reason, createdAt, conversion);
     }
 
     public PaymentIntent refunded(long amount) {
         return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, status, description, metadata,
                 clientSecret, paymentMethod, amountCapturable, amountReceived, Math.addExact(amountRefunded, amount),
-                feeMinor, reservationId, lastPaymentError, cancellationReason, createdAt);
+                feeMinor, reservationId, lastPaymentError, cancellationReason, createdAt, conversion);
+    }
+
+    /** The same intent paying through {@code paid}, or in its own currency when null. */
+    public PaymentIntent withConversion(PaymentConversion paid) {
+        return new PaymentIntent(id, ownerId, amountMinor, currency, captureMethod, status, description, metadata,
+                clientSecret, paymentMethod, amountCapturable, amountReceived, amountRefunded, feeMinor, reservationId,
+                lastPaymentError, cancellationReason, createdAt, paid);
     }
 
     /** What a refund may still return. */

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.exchange.FxQuote;
+import org.corridor.core.exchange.FxResidues;
+import org.corridor.core.fx.Conversion;
 import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
@@ -37,7 +40,20 @@ public final class PaymentOperations {
     /** In precedence order; {@link #DECLINED} (the ledger refused the money, as for insufficient funds) changes the intent. */
     public enum ConfirmResult {
         OK, PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, PAYMENT_METHOD_MISSING, CUSTOMER_NOT_FOUND,
-        CURRENCY_NOT_SUPPORTED, DECLINED
+        CURRENCY_NOT_SUPPORTED, QUOTE_NOT_FOUND, QUOTE_MISMATCH, QUOTE_USED, QUOTE_EXPIRED,
+        /** The customer lacks the intent's currency and no rate or FX liquidity provider could convert to it. */
+        FX_UNAVAILABLE,
+        DECLINED
+    }
+
+    /**
+     * Where a payment's money comes from: a ledger account and, for a cross-currency payment, the quote that converts
+     * from that account's currency to the intent's (null otherwise).
+     */
+    record Funding(Id128 account, FxQuote quote) {
+        static Funding of(Id128 account) {
+            return new Funding(account, null);
+        }
     }
 
     /** In precedence order; {@link #RESERVATION_EXPIRED} cancels the intent. */
@@ -69,6 +85,15 @@ public final class PaymentOperations {
      */
     public static Outcome<ConfirmResult, PaymentIntent> confirm(SwitchState state, String callerId, String intentId,
             String clientSecret, PaymentMethod method) {
+        return confirm(state, callerId, intentId, clientSecret, method, FxChoice.NONE);
+    }
+
+    /**
+     * Pays as {@link #confirm(SwitchState, String, String, String, PaymentMethod)} does, converting from another of
+     * the customer's currencies as {@code fx} allows.
+     */
+    public static Outcome<ConfirmResult, PaymentIntent> confirm(SwitchState state, String callerId, String intentId,
+            String clientSecret, PaymentMethod method, FxChoice fx) {
         Optional<PaymentIntent> found = forConfirmation(state, callerId, intentId, clientSecret);
         if (found.isEmpty()) return Outcome.refused(ConfirmResult.PAYMENT_INTENT_NOT_FOUND);
         PaymentIntent intent = found.get();
@@ -78,33 +103,48 @@ public final class PaymentOperations {
         if (paying == null || paying instanceof PaymentMethod.DeviceToken) {
             return Outcome.of(ConfirmResult.PAYMENT_METHOD_MISSING, intent);
         }
-        Outcome<ConfirmResult, Id128> source = fundingAccount(state, callerId, paying, intent.currency());
+        Outcome<ConfirmResult, Funding> source = funding(state, callerId, paying, intent, fx);
         if (!source.ok()) return Outcome.of(source.result(), intent);
         return pay(state, intent, paying, source.value());
     }
 
-    /**
-     * Moves the intent's amount from {@code sourceAccount} to the merchant as one linked chain: at once with the
-     * merchant fee (automatic capture), or as a reservation (manual capture). A refusal by the ledger (too little
-     * money) fails the intent with {@code insufficient_funds}.
-     */
+    /** Pays in the intent's own currency from {@code sourceAccount}. */
     static Outcome<ConfirmResult, PaymentIntent> pay(SwitchState state, PaymentIntent intent, PaymentMethod paying,
             Id128 sourceAccount) {
+        return pay(state, intent, paying, Funding.of(sourceAccount));
+    }
+
+    /**
+     * Moves the intent's amount from the funding account to the merchant as one linked chain: at once with the
+     * merchant fee (automatic capture), or as a reservation (manual capture). A cross-currency payment goes through
+     * the quote's FX liquidity provider: the shopper's money to the provider in the shopper's currency (what a
+     * manual capture reserves), the provider's to the merchant in the intent's. A refusal by the ledger (too little
+     * money) fails the intent with {@code insufficient_funds}, and leaves the quote unused.
+     */
+    static Outcome<ConfirmResult, PaymentIntent> pay(SwitchState state, PaymentIntent intent, PaymentMethod paying,
+            Funding funding) {
         Participant merchant = participant(state, intent.ownerId());
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
-        int ledger = Currencies.ledger(intent.currency());
         Id128 reference = ObjectIds.numberOf(intent.id());
+        FxQuote fx = funding.quote();
+        FxLegs legs = fx == null ? null : FxLegs.of(state, fx.providerId());
+        // The shopper's leg: straight to the merchant, or to the liquidity provider in the shopper's currency.
+        Id128 payee = legs == null ? merchantAccount : legs.account(fx.quote().sellCurrency());
+        long debit = fx == null ? intent.amountMinor() : fx.quote().sellMinor();
+        int ledger = Currencies.ledger(fx == null ? intent.currency() : fx.quote().sellCurrency());
         List<Transfer> chain = new ArrayList<>();
         Id128 reservation = Id128.ZERO;
         long fee = 0;
+        FxResidues.Booking residue = null;
         if (intent.captureMethod() == CaptureMethod.MANUAL) {
             reservation = state.ids().next();
-            chain.add(Transfer.of(reservation, sourceAccount, merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(reservation, funding.account(), payee, debit, ledger,
                     TransferCodes.RESERVATION).withUserData(reference).withFlags(TransferFlags.PENDING)
                     .withTimeoutSeconds(RESERVATION_TIMEOUT_SECONDS));
         } else {
-            chain.add(Transfer.of(state.ids().next(), sourceAccount, merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(state.ids().next(), funding.account(), payee, debit, ledger,
                     TransferCodes.PAYMENT).withUserData(reference));
+            if (legs != null) residue = legs.payout(state, chain, fx.quote().conversion(), merchantAccount, reference);
             fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
         }
         CreateTransferResult moved = applyChain(state, chain);
@@ -113,6 +153,14 @@ public final class PaymentOperations {
                     ? new PaymentError("insufficient_funds", "The customer's balance is too low for this payment.")
                     : new PaymentError("payment_refused", "The ledger refused the payment (" + moved + ").");
             return Outcome.of(ConfirmResult.DECLINED, fail(state, intent, paying, error));
+        }
+        if (fx != null) {
+            state.put(RecordKind.FX_QUOTE, fx.id(), fx);
+            if (residue != null) residue.commit(state);
+            var conversion = new PaymentConversion(fx.id(), fx.providerId(), fx.quote().customerRate(),
+                    fx.quote().sellMinor(), 0, 0);
+            intent = intent.withConversion(intent.captureMethod() == CaptureMethod.MANUAL ? conversion
+                    : conversion.received(fx.quote().sellMinor()));
         }
         PaymentIntent paid = intent.captureMethod() == CaptureMethod.MANUAL
                 ? intent.reserved(paying, reservation)
@@ -134,18 +182,19 @@ public final class PaymentOperations {
     }
 
     /**
-     * The ledger account a payment method draws on, for the caller confirming with it: where each kind of
-     * payment method plugs in. A customer balance must be the caller's own customer's, in the intent's currency.
+     * What a payment method draws on, for the caller confirming with it: where each kind of payment method plugs
+     * in. A customer balance must be the caller's own customer's: in the intent's currency, or in the currency of
+     * the quote the caller names, or, when the customer holds no balance in the intent's currency, converted at the
+     * market rate the request thread found.
      */
-    private static Outcome<ConfirmResult, Id128> fundingAccount(SwitchState state, String callerId, PaymentMethod method,
-            String currency) {
+    private static Outcome<ConfirmResult, Funding> funding(SwitchState state, String callerId, PaymentMethod method,
+            PaymentIntent intent, FxChoice fx) {
         return switch (method) {
             case PaymentMethod.CustomerBalance balance -> {
                 Optional<Customer> customer = state.find(RecordKind.CUSTOMER, balance.customerId(), Customer.class)
                         .filter(c -> c.ownerId().equals(callerId));
                 if (customer.isEmpty()) yield Outcome.refused(ConfirmResult.CUSTOMER_NOT_FOUND);
-                yield customer.get().account(currency).map(account -> Outcome.of(ConfirmResult.OK, account))
-                        .orElseGet(() -> Outcome.refused(ConfirmResult.CURRENCY_NOT_SUPPORTED));
+                yield CustomerFunding.of(state, callerId, customer.get(), intent, fx);
             }
             case PaymentMethod.DeviceToken token -> throw new IllegalStateException("cards pay through CardPayments");
         };
@@ -170,7 +219,13 @@ public final class PaymentOperations {
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
         Id128 reference = ObjectIds.numberOf(intent.id());
         List<Transfer> chain = new ArrayList<>();
-        chain.add(resolution(state.ids().next(), intent.reservationId(), amount, reference, TransferFlags.POST_PENDING));
+        PaymentConversion fx = intent.conversion();
+        // A cross-currency reservation holds the shopper's currency: what it posts is the captured amount's price.
+        Conversion converted = fx == null ? null : fx.ofBuyAmount(amount);
+        chain.add(resolution(state.ids().next(), intent.reservationId(), fx == null ? amount : converted.sellMinor(),
+                reference, TransferFlags.POST_PENDING));
+        FxResidues.Booking residue = fx == null ? null
+                : FxLegs.of(state, fx.providerId()).payout(state, chain, converted, merchantAccount, reference);
         long fee = addFee(state, chain, merchant, merchantAccount, amount, intent.currency(), reference);
         CreateTransferResult posted = applyChain(state, chain);
         if (posted == CreateTransferResult.PENDING_TRANSFER_EXPIRED) {
@@ -179,6 +234,10 @@ public final class PaymentOperations {
         }
         Check.that(posted == CreateTransferResult.OK, "a capture within the reservation was refused: " + posted);
         PaymentIntent captured = intent.captured(amount, fee);
+        if (fx != null) {
+            if (residue != null) residue.commit(state);
+            captured = captured.withConversion(fx.received(converted.sellMinor()));
+        }
         state.put(RecordKind.PAYMENT_INTENT, captured.id(), captured);
         WebhookOperations.emit(state, captured.ownerId(), EventTypes.PAYMENT_INTENT_SUCCEEDED,
                 RecordKind.PAYMENT_INTENT, captured);
@@ -248,24 +307,41 @@ public final class PaymentOperations {
         }
         long amount = amountMinor == 0 ? intent.refundable() : amountMinor;
         if (amount > intent.refundable()) return Outcome.refused(RefundResult.AMOUNT_TOO_LARGE);
+        PaymentConversion fx = intent.conversion();
+        String shopperCurrency = fx == null ? intent.currency() : fx.sellCurrency();
         Id128 shopperAccount = switch (intent.paymentMethod()) {
             case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
-                    Customer.class).orElseThrow().account(intent.currency()).orElseThrow();
+                    Customer.class).orElseThrow().account(shopperCurrency).orElseThrow();
             // A card refund goes back to the issuer, who credits its cardholder.
-            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, intent.currency())
+            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, shopperCurrency)
                     .orElseThrow();
         };
         Id128 merchantAccount = participant(state, intent.ownerId()).account(intent.currency()).orElseThrow();
+        Id128 reference = ObjectIds.numberOf(intent.id());
         Id128 transferId = state.ids().next();
-        Transfer transfer = Transfer.of(transferId, merchantAccount, shopperAccount,
-                amount, Currencies.ledger(intent.currency()), TransferCodes.REFUND)
-                .withUserData(ObjectIds.numberOf(intent.id()));
-        CreateTransferResult returned = applyChain(state, List.of(transfer));
+        List<Transfer> chain = new ArrayList<>();
+        long sellRefund = 0;
+        if (fx == null) {
+            chain.add(Transfer.of(transferId, merchantAccount, shopperAccount, amount,
+                    Currencies.ledger(intent.currency()), TransferCodes.REFUND).withUserData(reference));
+        } else {
+            // Back through the provider: the merchant's currency to it, the shopper's share of what they paid from it.
+            FxLegs legs = FxLegs.of(state, fx.providerId());
+            sellRefund = fx.sellToRefund(amount, intent.refundable(), intent.amountReceived());
+            chain.add(Transfer.of(transferId, merchantAccount, legs.account(intent.currency()), amount,
+                    Currencies.ledger(intent.currency()), TransferCodes.REFUND).withUserData(reference));
+            if (sellRefund > 0) {
+                chain.add(Transfer.of(state.ids().next(), legs.account(shopperCurrency), shopperAccount, sellRefund,
+                        Currencies.ledger(shopperCurrency), TransferCodes.FX_REFUND).withUserData(reference));
+            }
+        }
+        CreateTransferResult returned = applyChain(state, chain);
         Check.that(returned == CreateTransferResult.OK, "a refund to a shopper was refused: " + returned);
         Refund refund = new Refund(refundId, intent.ownerId(), intent.id(), amount, intent.currency(), reason, metadata,
                 transferId, state.now());
         state.put(RecordKind.REFUND, refundId, refund);
         PaymentIntent refunded = intent.refunded(amount);
+        if (fx != null) refunded = refunded.withConversion(fx.refunded(sellRefund));
         state.put(RecordKind.PAYMENT_INTENT, refunded.id(), refunded);
         WebhookOperations.emit(state, refund.ownerId(), EventTypes.REFUND_CREATED, RecordKind.REFUND, refund);
         return Outcome.of(RefundResult.OK, refund);

@@ -16,6 +16,12 @@ public final class TransferCodes {
     public static final int WALLET_TRANSFER = 108;
     /** A customer's balance going back to its wallet provider's funding account. */
     public static final int WITHDRAWAL = 109;
+    /** The FX liquidity provider paying the merchant in the intent's currency (a cross-currency payment or capture). */
+    public static final int FX_PAYOUT = 110;
+    /** The FX liquidity provider paying a refund back to the shopper in the shopper's currency. */
+    public static final int FX_REFUND = 112;
+    /** Rounding residue made whole, provider to the house: {@link org.corridor.core.exchange.FxResidues#TRANSFER_CODE}. */
+    public static final int FX_RESIDUE = org.corridor.core.exchange.FxResidues.TRANSFER_CODE;
 
     private TransferCodes() {}
 }

@@ -73,7 +73,7 @@ public final class QrOperations {
             }
             case DECLINED -> Outcome.of(PayResult.DECLINED, paid.value());
             case PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, PAYMENT_METHOD_MISSING, CUSTOMER_NOT_FOUND,
-                    CURRENCY_NOT_SUPPORTED ->
+                    CURRENCY_NOT_SUPPORTED, QUOTE_NOT_FOUND, QUOTE_MISMATCH, QUOTE_USED, QUOTE_EXPIRED, FX_UNAVAILABLE ->
                     throw new IllegalStateException("a fresh intent confirms: " + paid.result());
         };
     }

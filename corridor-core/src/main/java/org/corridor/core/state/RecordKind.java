@@ -22,6 +22,8 @@ public enum RecordKind {
     WALLET_TRANSFER("wallet_transfer"),
     WITHDRAWAL("withdrawal"),
     PAYMENT_CODE("payment_code"),
+    FX_QUOTE("fx_quote"),
+    FX_RESIDUE("fx_residue"),
     /** An error reply kept in an idempotency record; never a row of its own. */
     ERROR("error");
 

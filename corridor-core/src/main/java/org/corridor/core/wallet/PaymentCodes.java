@@ -75,7 +75,8 @@ public final class PaymentCodes {
             }
             case DECLINED -> Outcome.of(ChargeResult.DECLINED, paid.value());
             case PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, PAYMENT_METHOD_MISSING, CUSTOMER_NOT_FOUND,
-                    CURRENCY_NOT_SUPPORTED -> throw new IllegalStateException("a checked charge confirms: " + paid.result());
+                    CURRENCY_NOT_SUPPORTED, QUOTE_NOT_FOUND, QUOTE_MISMATCH, QUOTE_USED, QUOTE_EXPIRED, FX_UNAVAILABLE ->
+                    throw new IllegalStateException("a checked charge confirms: " + paid.result());
         };
     }
 }

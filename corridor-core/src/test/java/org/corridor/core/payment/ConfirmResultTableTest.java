@@ -179,7 +179,7 @@ class ConfirmResultTableTest {
         return new PaymentIntent(pi.id(), pi.ownerId(), pi.amountMinor(), pi.currency(), pi.captureMethod(), pi.status(),
                 pi.description(), pi.metadata(), secret, pi.paymentMethod(), pi.amountCapturable(), pi.amountReceived(),
                 pi.amountRefunded(), pi.feeMinor(), pi.reservationId(), pi.lastPaymentError(), pi.cancellationReason(),
-                pi.createdAt());
+                pi.createdAt(), pi.conversion());
     }
 
     private static PaymentIntent canceled(SwitchFixture f, PaymentIntent pi) {

@@ -15,6 +15,8 @@ import org.corridor.core.Id128;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
+import org.corridor.core.exchange.FxQuote;
+import org.corridor.core.exchange.FxResidue;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -44,11 +46,11 @@ import org.corridor.core.webhook.WebhookEndpoint;
  * The stored form of the switch's objects: a format version, then fixed-order fields (big-endian numbers,
  * modified UTF-8 strings, enums by name so that reordering an enum never changes a stored value).
  *
- * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 1
- * records still decode (with neither).
+ * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 3 added
+ * a payment intent's currency conversion. Earlier records still decode (without what came later).
  */
 public final class RecordCodec {
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final int FORMAT_VERSION_MIN = 1;
     /** A decoded collection longer than this means the bytes are not a record. */
     private static final int ENTRIES_MAX = 4096;
@@ -101,6 +103,8 @@ public final class RecordCodec {
             case WALLET_TRANSFER -> writeWalletTransfer(out, (WalletTransfer) value);
             case WITHDRAWAL -> writeWithdrawal(out, (Withdrawal) value);
             case PAYMENT_CODE -> writePaymentCode(out, (PaymentCode) value);
+            case FX_QUOTE -> FxRecords.writeQuote(out, (FxQuote) value);
+            case FX_RESIDUE -> FxRecords.writeResidue(out, (FxResidue) value);
         }
     }
 
@@ -132,6 +136,8 @@ public final class RecordCodec {
                     readId(in), in.readLong());
             case PAYMENT_CODE -> new PaymentCode(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(),
                     in.readUTF(), in.readLong());
+            case FX_QUOTE -> FxRecords.readQuote(in);
+            case FX_RESIDUE -> FxRecords.readResidue(in);
         };
     }
 
@@ -228,6 +234,7 @@ public final class RecordCodec {
         }
         out.writeUTF(pi.cancellationReason());
         out.writeLong(pi.createdAt());
+        FxRecords.writeConversion(out, pi.conversion());
     }
 
     private static PaymentIntent readIntent(DataInputStream in, int version) throws IOException {
@@ -235,7 +242,7 @@ public final class RecordCodec {
                 CaptureMethod.valueOf(in.readUTF()), PaymentIntentStatus.valueOf(in.readUTF()), in.readUTF(),
                 readStrings(in), in.readUTF(), readMethod(in), in.readLong(), in.readLong(), in.readLong(),
                 in.readLong(), readId(in), in.readBoolean() ? readError(in, version) : null, in.readUTF(),
-                in.readLong());
+                in.readLong(), version >= 3 ? FxRecords.readConversion(in) : null);
     }
 
     private static PaymentError readError(DataInputStream in, int version) throws IOException {
@@ -450,12 +457,12 @@ public final class RecordCodec {
         return values;
     }
 
-    private static void writeId(DataOutputStream out, Id128 id) throws IOException {
+    static void writeId(DataOutputStream out, Id128 id) throws IOException {
         out.writeLong(id.high());
         out.writeLong(id.low());
     }
 
-    private static Id128 readId(DataInputStream in) throws IOException {
+    static Id128 readId(DataInputStream in) throws IOException {
         return new Id128(in.readLong(), in.readLong());
     }
 

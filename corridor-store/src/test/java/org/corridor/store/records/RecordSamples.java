@@ -20,6 +20,14 @@ import org.corridor.core.participant.ParticipantRole;
 import org.corridor.core.participant.TopUp;
 import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentError;
+import org.corridor.core.exchange.FxQuote;
+import org.corridor.core.exchange.FxResidue;
+import org.corridor.core.fx.FixedSide;
+import org.corridor.core.fx.Price;
+import org.corridor.core.fx.QuoteRequest;
+import org.corridor.core.fx.QuoteRules;
+import org.corridor.core.fx.Rate;
+import org.corridor.core.payment.PaymentConversion;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
@@ -42,11 +50,18 @@ public final class RecordSamples {
     public static final PaymentIntent INTENT = new PaymentIntent("pi_1", "acct_m", 2_500, "USD", CaptureMethod.MANUAL,
             PaymentIntentStatus.REQUIRES_PAYMENT_METHOD, "Order 1 — 订单", Map.of("order", "1", "note", "ü"),
             "pi_1_secret_x", new PaymentMethod.CustomerBalance("cus_1"), 0, 0, 0, 0, new Id128(7, 8),
-            new PaymentError("insufficient_funds", "Too low."), "", 1_795_000_000_123_456_789L);
+            new PaymentError("insufficient_funds", "Too low."), "", 1_795_000_000_123_456_789L, null);
     public static final PaymentIntent CARD_INTENT = new PaymentIntent("pi_3", "acct_m", 700, "CNY",
             CaptureMethod.AUTOMATIC, PaymentIntentStatus.REQUIRES_PAYMENT_METHOD, "", Map.of(), "pi_3_secret_z",
             new PaymentMethod.DeviceToken("tok_1", "unionpay", "5678", TokenDomain.CONTACTLESS, "auth_1"), 0, 0, 0, 0,
-            Id128.ZERO, new PaymentError("insufficient_funds", "The card has insufficient funds.", "51"), "", 25);
+            Id128.ZERO, new PaymentError("insufficient_funds", "The card has insufficient funds.", "51"), "", 25, null);
+    private static final Rate USD_CNY = new Rate("USD", "CNY", new Price(71_234, 10_000), 1_000, "file");
+    private static final Rate CUSTOMER_RATE = new Rate("CNY", "USD", new Price(9_950, 71_234), 1_000, "file");
+    public static final FxQuote FX_QUOTE = new FxQuote(QuoteRules.create(null, new QuoteRequest("fxq_1", "CNY", "USD",
+            FixedSide.BUY, 1_000, 50, 60_000_000_000L), USD_CNY.inverse(), 2_000).value(), "acct_w", "acct_fx", 1_000);
+    public static final PaymentIntent FX_INTENT = PaymentIntent.create("pi_4", "acct_m", 1_000, "USD",
+            CaptureMethod.MANUAL, "", Map.of(), "pi_4_secret_q", null, 30)
+            .withConversion(new PaymentConversion("fxq_1", "acct_fx", CUSTOMER_RATE, 7_160, 7_160, 716));
     public static final PaymentIntent BARE_INTENT = PaymentIntent.create("pi_2", "acct_m", 1, "JPY",
             CaptureMethod.AUTOMATIC, "", Map.of(), "pi_2_secret_y", null, 5);
 
@@ -93,6 +108,10 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.WITHDRAWAL, "wd_1", new Withdrawal("wd_1", "acct_w", "cus_1", 1_000, "CNY",
                         new Id128(6, 6), 28)),
                 new RecordChange(RecordKind.PAYMENT_CODE, "pcd_1", new PaymentCode("pcd_1", "acct_w", "cus_1",
-                        "281234567890123456", 90, "pi_9", 29)));
+                        "281234567890123456", 90, "pi_9", 29)),
+                new RecordChange(RecordKind.PAYMENT_INTENT, "pi_4", FX_INTENT),
+                new RecordChange(RecordKind.FX_QUOTE, FX_QUOTE.id(), FX_QUOTE),
+                new RecordChange(RecordKind.FX_RESIDUE, "fxres_CNY", new FxResidue("fxres_CNY", "CNY", new Id128(8, 8),
+                        123_456_789, 31)));
     }
 }
