@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.CURRENCY_NOT_SUPPORTED;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.CUSTOMER_NOT_FOUND;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.DECLINED;
+import static org.corridor.core.payment.PaymentOperations.ConfirmResult.FX_UNAVAILABLE;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.OK;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.PAYMENT_INTENT_NOT_FOUND;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE;
 import static org.corridor.core.payment.PaymentOperations.ConfirmResult.PAYMENT_METHOD_MISSING;
+import static org.corridor.core.payment.PaymentOperations.ConfirmResult.QUOTE_EXPIRED;
+import static org.corridor.core.payment.PaymentOperations.ConfirmResult.QUOTE_MISMATCH;
+import static org.corridor.core.payment.PaymentOperations.ConfirmResult.QUOTE_NOT_FOUND;
+import static org.corridor.core.payment.PaymentOperations.ConfirmResult.QUOTE_USED;
 import static org.corridor.core.state.SwitchFixture.ALICE;
 import static org.corridor.core.state.SwitchFixture.ALICE_USD;
 import static org.corridor.core.state.SwitchFixture.BOB;
@@ -22,6 +27,15 @@ import static org.corridor.core.state.SwitchFixture.WALLET;
 
 import java.util.Arrays;
 import java.util.List;
+import org.corridor.core.exchange.FxQuotes;
+import org.corridor.core.fx.FixedSide;
+import org.corridor.core.fx.Price;
+import org.corridor.core.fx.QuoteRequest;
+import org.corridor.core.fx.Rate;
+import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.ParticipantRole;
+import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.SwitchFixture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -30,8 +44,6 @@ import org.corridor.core.Id128;
 import org.corridor.core.payment.PaymentOperations.ConfirmResult;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
-import org.corridor.core.state.RecordKind;
-import org.corridor.core.state.SwitchFixture;
 import org.corridor.core.webhook.Delivery;
 import org.corridor.core.webhook.Event;
 import org.corridor.core.webhook.EventTypes;
@@ -47,6 +59,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ConfirmResultTableTest {
+    /** How long the table's quotes live. */
+    private static final long QUOTE_SECONDS = 60;
     private static final String UNKNOWN_INTENT = ObjectIds.of("pi_", new Id128(0xDEAD, 0xBEEF));
 
     /**
@@ -132,6 +146,30 @@ class ConfirmResultTableTest {
                     f -> automatic(f, 1_000, USD), (f, pi) -> confirm(f, MERCHANT, pi.id(), null, ALICE)),
             line(CURRENCY_NOT_SUPPORTED, "a customer without a balance in the intent's currency",
                     f -> automatic(f, 1_000, JPY), (f, pi) -> byWallet(f, pi, DAVE)),
+            line(QUOTE_NOT_FOUND, "a quote id that names no quote",
+                    f -> automatic(f, 1_000, JPY), (f, pi) -> withQuote(f, pi, DAVE, "fxq_nothing")),
+            line(QUOTE_NOT_FOUND, "another wallet provider's quote",
+                    f -> quoted(f, OTHER_WALLET, "fxq_other", 1_000, automatic(f, 1_000, JPY)),
+                    (f, pi) -> withQuote(f, pi, DAVE, "fxq_other")),
+            line(QUOTE_MISMATCH, "a quote for another amount",
+                    f -> quoted(f, WALLET, "fxq_999", 999, automatic(f, 1_000, JPY)),
+                    (f, pi) -> withQuote(f, pi, DAVE, "fxq_999")),
+            line(QUOTE_USED, "a quote another payment used",
+                    f -> {
+                        PaymentIntent first = quoted(f, WALLET, "fxq_once", 1_000, automatic(f, 1_000, JPY));
+                        assertThat(withQuote(f, first, DAVE, "fxq_once").result()).isEqualTo(OK);
+                        return automatic(f, 1_000, JPY);
+                    },
+                    (f, pi) -> withQuote(f, pi, DAVE, "fxq_once")),
+            line(QUOTE_EXPIRED, "a quote at its expiry instant",
+                    f -> {
+                        PaymentIntent pi = quoted(f, WALLET, "fxq_brief", 1_000, automatic(f, 1_000, JPY));
+                        f.advanceSeconds(QUOTE_SECONDS);
+                        return pi;
+                    },
+                    (f, pi) -> withQuote(f, pi, DAVE, "fxq_brief")),
+            line(FX_UNAVAILABLE, "no FX liquidity provider holds both currencies",
+                    f -> automatic(f, 1_000, JPY), (f, pi) -> atMarket(f, pi, DAVE)),
             line(DECLINED, "automatic capture of one minor unit more than the balance",
                     f -> automatic(f, DAVE_USD + 1, USD), (f, pi) -> byWallet(f, pi, DAVE)),
             line(DECLINED, "manual capture of more than the balance",
@@ -164,6 +202,37 @@ class ConfirmResultTableTest {
 
     static Stream<Line> precedence() {
         return PRECEDENCE.stream();
+    }
+
+    /** USD/JPY 151.37, as of the fixture's start. */
+    private static Rate usdJpy() {
+        return new Rate(USD, JPY, new Price(15_137, 100), SwitchFixture.START_NANOS, "test");
+    }
+
+    /** Returns {@code pi} after {@code wallet} took quote {@code quoteId} to buy {@code buyMinor} yen with dollars. */
+    private static PaymentIntent quoted(SwitchFixture f, String wallet, String quoteId, long buyMinor, PaymentIntent pi) {
+        if (f.state().find(RecordKind.PARTICIPANT, "acct_fx", Participant.class).isEmpty()) {
+            f.openParticipant("acct_fx", ParticipantRole.FX_PROVIDER, 0, List.of(USD, JPY));
+        }
+        var made = FxQuotes.create(f.state(), wallet, request(quoteId, buyMinor), usdJpy(), 0);
+        assertThat(made.ok()).as("quote %s: %s", quoteId, made.result()).isTrue();
+        return pi;
+    }
+
+    private static QuoteRequest request(String quoteId, long buyMinor) {
+        return new QuoteRequest(quoteId, USD, JPY, FixedSide.BUY, buyMinor, 50, QUOTE_SECONDS * SwitchFixture.NANOS_PER_SECOND);
+    }
+
+    private static Outcome<ConfirmResult, PaymentIntent> withQuote(SwitchFixture f, PaymentIntent pi, String customer,
+            String quoteId) {
+        return PaymentOperations.confirm(f.state(), WALLET, pi.id(), pi.clientSecret(),
+                new PaymentMethod.CustomerBalance(customer), new FxChoice.Quoted(quoteId));
+    }
+
+    private static Outcome<ConfirmResult, PaymentIntent> atMarket(SwitchFixture f, PaymentIntent pi, String customer) {
+        return PaymentOperations.confirm(f.state(), WALLET, pi.id(), pi.clientSecret(),
+                new PaymentMethod.CustomerBalance(customer), new FxChoice.AtMarket(request("fxq_market", pi.amountMinor()),
+                        usdJpy(), 0));
     }
 
     private static PaymentIntent createWithMethod(SwitchFixture f, String customer) {

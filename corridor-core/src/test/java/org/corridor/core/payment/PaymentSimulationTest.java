@@ -87,6 +87,10 @@ class PaymentSimulationTest {
                 CancelResult.class, RefundResult.class, TopUpResult.class)) {
             every.addAll(List.of(results.getEnumConstants()));
         }
+        // The model converts no currency: the quote refusals are walked by the confirm table, and cross-currency
+        // money by FxPaymentSimulationTest.
+        every.removeAll(List.of(ConfirmResult.QUOTE_NOT_FOUND, ConfirmResult.QUOTE_MISMATCH, ConfirmResult.QUOTE_USED,
+                ConfirmResult.QUOTE_EXPIRED, ConfirmResult.FX_UNAVAILABLE));
         assertThat(seen.keySet()).as("results seen: %s", seen).containsAll(every);
     }
 

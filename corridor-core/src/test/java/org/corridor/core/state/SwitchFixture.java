@@ -296,13 +296,13 @@ public final class SwitchFixture {
     // ---------------------------------------------------------------------------------------------------
     // Setting up
 
-    private void openParticipant(String id, ParticipantRole role, int feeBasisPoints, List<String> currencies) {
+    public void openParticipant(String id, ParticipantRole role, int feeBasisPoints, List<String> currencies) {
         Participant spec = new Participant(id, role, id.substring("acct_".length()), "US", currencies.isEmpty() ? USD
                 : currencies.getFirst(), role.acceptsPayments() ? 5411 : 0, "", feeBasisPoints, Map.of(), List.of(), Map.of(), now);
         ParticipantOperations.createParticipant(state, spec, currencies);
     }
 
-    private void openCustomer(String walletId, String customerId, List<String> currencies) {
+    public void openCustomer(String walletId, String customerId, List<String> currencies) {
         Outcome<ParticipantOperations.CustomerResult, Customer> outcome = ParticipantOperations.createCustomer(state,
                 walletId, customerId, customerId.substring("cus_".length()), currencies, Map.of());
         assertThat(outcome.result()).isEqualTo(ParticipantOperations.CustomerResult.OK);
