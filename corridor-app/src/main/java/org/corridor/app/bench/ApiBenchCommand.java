@@ -1,6 +1,12 @@
 package org.corridor.app.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import org.corridor.app.node.RateSources;
+import org.corridor.gateway.fx.RateFile;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +67,15 @@ public final class ApiBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261128", description = "Seed of customers and amounts (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--case", defaultValue = "balance",
+            description = "balance (USD shoppers pay a USD merchant) or fx_wallet (CNY wallet shoppers pay the USD "
+                    + "merchant: each confirmation quotes at the market rate and converts through an FX liquidity "
+                    + "provider) (default ${DEFAULT-VALUE}).")
+    String benchCase;
+
+    /** The mid rate of the fx_wallet case: USD/CNY, as a rate file in the run's temporary folder says it. */
+    static final String FX_WALLET_RATE = "USD,CNY,7.1234";
+
     @Override
     public Integer call() throws Exception {
         if (durationSeconds < 1 || warmupSeconds < 0 || clients < 1 || customers < 1 || errorsMax < 0) {
@@ -68,16 +83,21 @@ public final class ApiBenchCommand implements Callable<Integer> {
                     + "and --warmup and --errors-max of 0 or more");
             return 2;
         }
+        if (!List.of("balance", "fx_wallet").contains(benchCase)) {
+            System.err.println("corridor bench api: --case is balance or fx_wallet");
+            return 2;
+        }
         if (!List.of("socket", "jdk").contains(httpKind())) {
             System.err.println("corridor bench api: --http is socket or jdk");
             return 2;
         }
         BenchDatabase database = BenchDatabase.fresh(store, "api");
-        System.err.printf(Locale.ROOT, "== api bench: store=%s http=%s clients=%d customers=%,d warm-up %d s, "
-                + "measured %d s%n", database.kind(), http, clients, customers, warmupSeconds, durationSeconds);
+        System.err.printf(Locale.ROOT, "== api bench, case %s: store=%s http=%s clients=%d customers=%,d warm-up %d s, "
+                + "measured %d s%n", benchCase, database.kind(), http, clients, customers, warmupSeconds, durationSeconds);
         Figures figures;
         try (SwitchNode node = SwitchNode.start(new SwitchNode.Settings(database.jdbcUrl(), LISTEN_HOST, 0,
-                        RATE_LIMIT_REQUESTS_PER_SECOND, false), InstantSource.system());
+                        RATE_LIMIT_REQUESTS_PER_SECOND, false).withRates(RateSources.ofFile(rateFile())),
+                        InstantSource.system());
                 ApiConnections connections = ApiConnections.to(http, LISTEN_HOST, node.api().port())) {
             figures = measure(node, connections);
         }
@@ -86,8 +106,15 @@ public final class ApiBenchCommand implements Callable<Integer> {
             return 1;
         }
         database.discard();
-        System.out.println(figures.json(database.kind(), httpKind(), clients, customers, durationSeconds));
+        System.out.println(figures.json(benchCase, database.kind(), httpKind(), clients, customers, durationSeconds));
         return 0;
+    }
+
+    /** A rate file holding {@link #FX_WALLET_RATE} as of now, deleted when the process exits. */
+    private static Path rateFile() throws IOException {
+        Path file = Files.createTempFile("corridor-bench-rates", ".csv");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, RateFile.HEADER + "\n" + FX_WALLET_RATE + "," + Instant.now() + "\n");
     }
 
     private String httpKind() {
@@ -98,7 +125,8 @@ public final class ApiBenchCommand implements Callable<Integer> {
         String operatorKey = node.operatorKey().orElseThrow(
                 () -> new IllegalStateException("a fresh store issues an operator key at start"));
         long setupStarted = System.nanoTime();
-        ApiParties parties = ApiSetup.onboard(connections, operatorKey, customers, TOP_UP_PER_CUSTOMER_MINOR);
+        ApiParties parties = ApiSetup.onboard(connections, operatorKey, customers, TOP_UP_PER_CUSTOMER_MINOR,
+                benchCase.equals("fx_wallet") ? "CNY" : "USD");
         System.err.printf(Locale.ROOT, "  set up a merchant, a wallet provider and %,d topped-up customers through "
                 + "the API in %.1f s%n", customers, (System.nanoTime() - setupStarted) / 1e9);
 
@@ -115,7 +143,7 @@ public final class ApiBenchCommand implements Callable<Integer> {
 
         List<ApiMoneyCheck.Line> lines = ApiMoneyCheck.check(connections, parties, load);
         boolean holds = load.unknown() == 0;
-        System.err.println("  money check (sums read back through the API, in USD cents):");
+        System.err.println("  money check (sums read back through the API, in minor units):");
         for (ApiMoneyCheck.Line line : lines) {
             System.err.printf(Locale.ROOT, "    %-46s %,22d  expected %,22d  %s%n", line.what(), line.seen(),
                     line.expected(), line.holds() ? "ok" : "MISMATCH");
@@ -151,11 +179,12 @@ public final class ApiBenchCommand implements Callable<Integer> {
             return new Figures(false, null, 0);
         }
 
-        String json(String store, String http, int clients, int customers, int durationSeconds) {
-            return String.format(Locale.ROOT, "{\"bench\":\"api\",\"case\":\"balance\",\"store\":\"%s\",\"http\":\"%s\","
+        String json(String benchCase, String store, String http, int clients, int customers, int durationSeconds) {
+            return String.format(Locale.ROOT, "{\"bench\":\"api\",\"case\":\"%s\",\"store\":\"%s\",\"http\":\"%s\","
                     + "\"clients\":%d,\"customers\":%d,\"duration_s\":%d,\"payments\":%d,\"payments_per_s\":%.1f,"
                     + "\"requests_per_s\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"p999_ms\":%.2f,\"errors\":%d}",
-                    store, http, clients, customers, durationSeconds, load.measuredPayments(), load.paymentsPerSecond(),
+                    benchCase, store, http, clients, customers, durationSeconds, load.measuredPayments(),
+                    load.paymentsPerSecond(),
                     load.paymentsPerSecond() * REQUESTS_PER_PAYMENT, load.latencyMillis(50), load.latencyMillis(99),
                     load.latencyMillis(99.9), errors);
         }

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * After the run, reads the balances back through the API and checks that no cent was lost or invented: the
- * customers' balances fell by exactly what was captured, the merchant holds the captures less the fees, the
+ * customers' balances fell by exactly what was captured (in their own currency, what each capture's conversion
+ * showed), the merchant holds the captures less the fees, the
  * operator holds the fees, and the wallet provider's funding account shows every top-up. The expected
  * figures come from the clients' own counts, never from the server.
  */
@@ -31,24 +32,45 @@ final class ApiMoneyCheck {
         long topUps = parties.topUpTotalMinor();
         long captured = load.capturedMinor();
         long fees = load.feesMinor();
+        String shopper = parties.shopperCurrency();
         long[] customers = customerSums(connections, parties);
         JsonNode merchant;
         JsonNode operator;
         JsonNode walletProvider;
+        JsonNode fxProvider = null;
         try (ApiHttp http = connections.open()) {
-            merchant = usd(http.get("/v1/account", parties.merchantKey()).expectOk("reading the merchant"));
-            operator = usd(http.get("/v1/account", parties.operatorKey()).expectOk("reading the operator"));
-            walletProvider = usd(http.get("/v1/account", parties.walletProviderKey())
-                    .expectOk("reading the wallet provider"));
+            merchant = http.get("/v1/account", parties.merchantKey()).expectOk("reading the merchant");
+            operator = http.get("/v1/account", parties.operatorKey()).expectOk("reading the operator");
+            walletProvider = http.get("/v1/account", parties.walletProviderKey()).expectOk("reading the wallet provider");
+            if (parties.converts()) {
+                fxProvider = http.get("/v1/account", parties.fxProviderKey()).expectOk("reading the FX provider");
+            }
         }
-        return List.of(
-                new Line("customers' balances (top-ups less captures)", customers[0], topUps - captured),
-                new Line("customers' funds reserved, not captured", customers[1], load.reservedMinor()),
-                new Line("merchant's balance (captures less fees)", merchant.path("posted").asLong(), captured - fees),
-                new Line("merchant's pending credits", merchant.path("credits_pending").asLong(), load.reservedMinor()),
-                new Line("operator's fee income", operator.path("posted").asLong(), fees),
-                new Line("wallet provider's funding (minus the top-ups)", walletProvider.path("posted").asLong(),
-                        -topUps));
+        List<Line> lines = new ArrayList<>(List.of(
+                new Line("customers' balances (top-ups less captures), " + shopper, customers[0],
+                        topUps - load.shopperPaidMinor()),
+                new Line("customers' funds reserved, not captured, " + shopper, customers[1],
+                        load.shopperReservedMinor()),
+                new Line("merchant's balance (captures less fees), USD", posted(merchant, "USD"), captured - fees),
+                new Line("operator's fee income, USD", posted(operator, "USD"), fees),
+                new Line("wallet provider's funding (minus the top-ups), " + shopper, posted(walletProvider, shopper),
+                        -topUps)));
+        if (parties.converts()) {
+            lines.add(new Line("FX provider's USD position (minus the captures)", posted(fxProvider, "USD"), -captured));
+            // What the shoppers paid reached the provider, less the rounding residue made whole for the house: under
+            // one minor unit a payment, so the gap is at most the number of captures.
+            long gap = load.shopperPaidMinor() - posted(fxProvider, shopper);
+            lines.add(new Line("FX provider's " + shopper + " position within the residue of the captures, " + shopper,
+                    gap >= 0 && gap < Math.max(1, load.payments()) ? 0 : gap, 0));
+        } else {
+            lines.add(new Line("merchant's pending credits, USD", balance(merchant, "USD").path("credits_pending").asLong(),
+                    load.reservedMinor()));
+        }
+        return lines;
+    }
+
+    private static long posted(JsonNode object, String currency) {
+        return balance(object, currency).path("posted").asLong();
     }
 
     /** The sum of the customers' posted balances and of their pending debits. */
@@ -62,8 +84,8 @@ final class ApiMoneyCheck {
                     long[] sums = new long[2];
                     try (ApiHttp http = connections.open()) {
                         for (int i = first; i < ids.size(); i += READ_CLIENTS) {
-                            JsonNode balance = usd(http.get("/v1/customers/" + ids.get(i), parties.walletProviderKey())
-                                    .expectOk("reading a customer"));
+                            JsonNode balance = balance(http.get("/v1/customers/" + ids.get(i),
+                                    parties.walletProviderKey()).expectOk("reading a customer"), parties.shopperCurrency());
                             sums[0] = Math.addExact(sums[0], balance.path("posted").asLong());
                             sums[1] = Math.addExact(sums[1], balance.path("debits_pending").asLong());
                         }
@@ -80,11 +102,11 @@ final class ApiMoneyCheck {
         }
     }
 
-    /** The USD entry of an object's {@code balances}. */
-    private static JsonNode usd(JsonNode object) {
+    /** The {@code currency} entry of an object's {@code balances}. */
+    private static JsonNode balance(JsonNode object, String currency) {
         for (JsonNode balance : object.path("balances")) {
-            if ("USD".equals(balance.path("currency").asString())) return balance;
+            if (currency.equals(balance.path("currency").asString())) return balance;
         }
-        throw new IllegalStateException("no USD balance in " + object);
+        throw new IllegalStateException("no " + currency + " balance in " + object);
     }
 }

@@ -1,6 +1,7 @@
 package org.corridor.app.bench;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,9 @@ final class ApiPayment {
 
     private final ApiParties parties;
     private final ApiErrors errors;
+    /** What left the shoppers' balances for captures, and what is still held on them, in their currency. */
+    private final LongAdder shopperPaid = new LongAdder();
+    private final LongAdder shopperReserved = new LongAdder();
 
     ApiPayment(ApiParties parties, ApiErrors errors) {
         this.parties = parties;
@@ -65,6 +69,8 @@ final class ApiPayment {
             return Outcome.UNKNOWN;
         }
         if (!answeredOk("confirm", confirmed)) return Outcome.NOT_PAID;
+        long held = shopperAmount(confirmed.json(), "sell_amount", amountMinor);
+        shopperReserved.add(held);
         ApiReply captured;
         try {
             captured = send(http, path + "/capture", parties.merchantKey(), key + "-capture", "{}");
@@ -73,7 +79,23 @@ final class ApiPayment {
         }
         if (!answeredOk("capture", captured)) return Outcome.RESERVED;
         checkCaptured(captured.json(), intentId, amountMinor);
+        shopperReserved.add(-held);
+        shopperPaid.add(shopperAmount(captured.json(), "sell_amount_received", amountMinor));
         return Outcome.CAPTURED;
+    }
+
+    long shopperPaidMinor() {
+        return shopperPaid.sum();
+    }
+
+    long shopperReservedMinor() {
+        return shopperReserved.sum();
+    }
+
+    /** What an intent takes from the shopper: its conversion's {@code field}, or {@code amountMinor} if it converts none. */
+    private static long shopperAmount(JsonNode intent, String field, long amountMinor) {
+        JsonNode conversion = intent.path("conversion");
+        return conversion.isObject() ? conversion.path(field).asLong() : amountMinor;
     }
 
     /** True for a 200 answer; anything else is recorded as an error. */

@@ -35,8 +35,14 @@ final class ApiPaymentLoad {
      * What the clients did. The count and latencies are the measured window's; the money (captured, fees,
      * reserved but not captured) covers every payment, warm-up included, for the money check.
      */
+    /**
+     * What a run did. The captured and reserved amounts are in the merchant's currency; {@code shopperPaidMinor} and
+     * {@code shopperReservedMinor} are what left or is held on the shoppers' balances, in their own currency (the same
+     * figures unless the payments convert currency).
+     */
     record Result(long measuredPayments, long measuredNanos, Histogram latencyNanos, long payments,
-            long capturedMinor, long feesMinor, long reservedMinor, long notPaid, long unknown) {
+            long capturedMinor, long feesMinor, long reservedMinor, long notPaid, long unknown, long shopperPaidMinor,
+            long shopperReservedMinor) {
         double paymentsPerSecond() {
             return measuredNanos == 0 ? 0 : measuredPayments * 1e9 / measuredNanos;
         }
@@ -74,7 +80,8 @@ final class ApiPaymentLoad {
             for (Future<Tally> tally : tallies) all.add(tally.get());
             long measuredNanos = all.measured == 0 ? 0 : all.lastMeasuredFinish - measureStart;
             return new Result(all.measured, measuredNanos, all.latencies,
-                    all.payments, all.capturedMinor, all.feesMinor, all.reservedMinor, all.notPaid, all.unknown);
+                    all.payments, all.capturedMinor, all.feesMinor, all.reservedMinor, all.notPaid, all.unknown,
+                    payment.shopperPaidMinor(), payment.shopperReservedMinor());
         }
     }
 

@@ -21,11 +21,23 @@ final class ApiSetup {
 
     private ApiSetup() {}
 
-    static ApiParties onboard(ApiConnections connections, String operatorKey, int customers, long topUpMinor)
-            throws Exception {
+    /**
+     * Onboards everyone; with {@code shopperCurrency} other than USD, also an FX liquidity provider holding both, so
+     * that the shoppers' payments to the USD merchant convert at the market rate.
+     */
+    static ApiParties onboard(ApiConnections connections, String operatorKey, int customers, long topUpMinor,
+            String shopperCurrency) throws Exception {
         String merchantKey;
         String walletProviderKey;
+        String fxProviderKey = null;
         try (ApiHttp http = connections.open()) {
+            if (!shopperCurrency.equals("USD")) {
+                String fxProviderId = http.post("/v1/participants", operatorKey, "setup-fx-provider",
+                        "{\"role\":\"fx_provider\",\"name\":\"Bench Liquidity\",\"country\":\"HK\","
+                                + "\"settlement_currency\":\"USD\",\"currencies\":[\"USD\",\"" + shopperCurrency + "\"]}")
+                        .expectOk("creating the FX liquidity provider").path("id").asString();
+                fxProviderKey = apiKey(http, operatorKey, fxProviderId);
+            }
             String merchantId = http.post("/v1/participants", operatorKey, "setup-merchant",
                     "{\"role\":\"merchant\",\"name\":\"Bench Grocery\",\"country\":\"US\",\"settlement_currency\":\"USD\","
                             + "\"currencies\":[\"USD\"],\"merchant_category_code\":\"5411\",\"fee_basis_points\":"
@@ -34,13 +46,14 @@ final class ApiSetup {
             merchantKey = apiKey(http, operatorKey, merchantId);
             String walletProviderId = http.post("/v1/participants", operatorKey, "setup-wallet-provider",
                     "{\"role\":\"wallet_provider\",\"name\":\"Bench Wallet\",\"country\":\"US\","
-                            + "\"settlement_currency\":\"USD\",\"currencies\":[\"USD\"]}")
+                            + "\"settlement_currency\":\"" + shopperCurrency + "\",\"currencies\":[\"" + shopperCurrency
+                            + "\"]}")
                     .expectOk("creating the wallet provider").path("id").asString();
             walletProviderKey = apiKey(http, operatorKey, walletProviderId);
         }
-        List<String> customerIds = customers(connections, walletProviderKey, customers, topUpMinor);
+        List<String> customerIds = customers(connections, walletProviderKey, customers, topUpMinor, shopperCurrency);
         return new ApiParties(operatorKey, merchantKey, walletProviderKey, MERCHANT_FEE_BASIS_POINTS, customerIds,
-                topUpMinor);
+                topUpMinor, shopperCurrency, fxProviderKey);
     }
 
     private static String apiKey(ApiHttp http, String operatorKey, String participantId) throws Exception {
@@ -49,7 +62,7 @@ final class ApiSetup {
     }
 
     private static List<String> customers(ApiConnections connections, String walletProviderKey, int customers,
-            long topUpMinor) throws Exception {
+            long topUpMinor, String currency) throws Exception {
         String[] ids = new String[customers];
         List<Future<?>> workers = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -58,7 +71,7 @@ final class ApiSetup {
                 workers.add(executor.submit(() -> {
                     try (ApiHttp http = connections.open()) {
                         for (int customer = first; customer < customers; customer += SETUP_CLIENTS) {
-                            ids[customer] = customer(http, walletProviderKey, customer, topUpMinor);
+                            ids[customer] = customer(http, walletProviderKey, customer, topUpMinor, currency);
                         }
                     }
                     return null;
@@ -69,13 +82,14 @@ final class ApiSetup {
         return List.copyOf(Arrays.asList(ids));
     }
 
-    private static String customer(ApiHttp http, String walletProviderKey, int number, long topUpMinor)
-            throws Exception {
+    private static String customer(ApiHttp http, String walletProviderKey, int number, long topUpMinor,
+            String currency) throws Exception {
         JsonNode created = http.post("/v1/customers", walletProviderKey, "setup-customer-" + number,
-                "{\"name\":\"Shopper " + number + "\",\"currencies\":[\"USD\"]}").expectOk("creating a customer");
+                "{\"name\":\"Shopper " + number + "\",\"currencies\":[\"" + currency + "\"]}")
+                .expectOk("creating a customer");
         String id = created.path("id").asString();
         http.post("/v1/customers/" + id + "/top_ups", walletProviderKey, "setup-top-up-" + number,
-                "{\"amount\":" + topUpMinor + ",\"currency\":\"USD\"}").expectOk("topping up a customer");
+                "{\"amount\":" + topUpMinor + ",\"currency\":\"" + currency + "\"}").expectOk("topping up a customer");
         return id;
     }
 }
