@@ -37,6 +37,9 @@ public final class ApiServer implements AutoCloseable {
     /** The path prefix of the current API version; every {@link RouteGroup} is mounted under it. */
     public static final String VERSION_PREFIX = "/v1";
 
+    /** The request attribute holding when the request began, for its latency. */
+    private static final String STARTED_AT = "corridor.startedAt";
+
     private final String host;
     private final int port;
     private final Javalin app;
@@ -52,17 +55,22 @@ public final class ApiServer implements AutoCloseable {
 
     /** As above, with {@code policy} guarding every versioned route according to its {@link Access}. */
     public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy) {
+        this(host, port, versionedRoutes, policy, NodeProbe.NONE);
+    }
+
+    /** As above, reporting on the node through {@code probe} at {@code /health} and {@code /metrics}. */
+    public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy, NodeProbe probe) {
         Check.that(host != null && !host.isBlank(), "the API server needs a host to listen on");
         Check.that(port >= 0 && port <= 65_535, "a TCP port is 0 to 65535: " + port);
         this.host = host;
         this.port = port;
         JsonMapper jackson = StrictJson.newMapper();
         RequestIds requestIds = new RequestIds();
-        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes, policy));
+        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes, policy, probe));
     }
 
     private void configure(JavalinConfig config, JsonMapper jackson, RequestIds requestIds,
-            List<RouteGroup> versionedRoutes, AccessPolicy policy) {
+            List<RouteGroup> versionedRoutes, AccessPolicy policy, NodeProbe probe) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -89,11 +97,15 @@ public final class ApiServer implements AutoCloseable {
         config.jetty.modifyServer(server -> JettySetup.configure(server, errorPages));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorPages));
 
-        config.routes.before(ctx -> ctx.header(RequestIds.HEADER, requestIds.next()));
+        config.routes.before(ctx -> {
+            ctx.header(RequestIds.HEADER, requestIds.next());
+            ctx.attribute(STARTED_AT, System.nanoTime());
+        });
+        config.routes.after(ctx -> RequestTiming.served(ctx, probe, STARTED_AT));
         config.routes.beforeMatched(RequestBodyChecks::check);
         ErrorMapping.install(config, jackson);
 
-        ServerRoutes.addTo(config.routes);
+        ServerRoutes.addTo(config.routes, probe);
         Routes versioned = new Routes(config.routes, VERSION_PREFIX, policy, access);
         versionedRoutes.forEach(group -> group.addTo(versioned));
     }

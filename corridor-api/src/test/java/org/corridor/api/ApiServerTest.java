@@ -56,7 +56,7 @@ class ApiServerTest {
     void healthAnswersOk() {
         HttpResponse<String> response = client.get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"ok\",\"checks\":{}}");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.headers().firstValue("Request-Id")).hasValueSatisfying(id -> assertThat(id)
                 .matches(REQUEST_ID));

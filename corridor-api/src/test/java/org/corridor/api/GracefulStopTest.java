@@ -26,7 +26,7 @@ class GracefulStopTest {
         RouteGroup blocking = routes -> routes.get("/test/blocking", Access.PUBLIC, ctx -> {
             entered.countDown();
             release.await();
-            ctx.json(new ServerRoutes.Health("ok"));
+            ctx.json(new ServerRoutes.Health("ok", java.util.Map.of()));
         });
         ApiServer server = new ApiServer("127.0.0.1", 0, List.of(blocking)).start();
         ApiClient client = new ApiClient(server);

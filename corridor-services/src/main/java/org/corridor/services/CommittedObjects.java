@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.corridor.core.Check;
@@ -59,7 +60,8 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
             }
         }
 
-        void apply(RecordChange change) {
+        /** Applies one change; answers the object it replaced, or null. */
+        Object apply(RecordChange change) {
             Object previous = change.removed()
                     ? objects.get(change.kind()).remove(change.id())
                     : objects.get(change.kind()).put(change.id(), change.value());
@@ -75,6 +77,7 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
                 deliveriesByEvent.computeIfAbsent(delivery.eventId(), id -> new ConcurrentHashMap<>())
                         .put(delivery.endpointId(), delivery);
             }
+            return previous;
         }
 
         NavigableMap<Position, OwnedObject> ownerIndex(RecordKind kind, String ownerId) {
@@ -85,6 +88,15 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
     private volatile View view = new View();
     private volatile Consumer<Delivery> deliveryListener = delivery -> {};
     private volatile Consumer<CardAuthorization> authorizationListener = authorization -> {};
+    private volatile BiConsumer<Object, RecordChange> changeListener = (previous, change) -> {};
+
+    /**
+     * Hands every committed change, with the object it replaced (null for a new one), to {@code listener}, on the
+     * writer thread after the batch is durable: keep it cheap (counters). Not called for the objects loaded at start.
+     */
+    public void onChange(BiConsumer<Object, RecordChange> listener) {
+        this.changeListener = listener;
+    }
 
     /** Hands every committed authorization change (and, on start-up, every authorization) to {@code listener}. */
     public void onAuthorization(Consumer<CardAuthorization> listener) {
@@ -118,7 +130,7 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
     public void committed(List<RecordChange> records) {
         View current = view;
         for (RecordChange change : records) {
-            current.apply(change);
+            changeListener.accept(current.apply(change), change);
             if (change.value() instanceof Delivery delivery) deliveryListener.accept(delivery);
             if (change.value() instanceof CardAuthorization authorization) authorizationListener.accept(authorization);
         }

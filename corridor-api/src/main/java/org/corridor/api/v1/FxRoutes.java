@@ -14,6 +14,7 @@ import org.corridor.core.fx.FixedSide;
 import org.corridor.core.fx.QuoteRequest;
 import org.corridor.core.fx.QuoteRules;
 import org.corridor.core.fx.Rate;
+import org.corridor.core.participant.Participant;
 import org.corridor.core.port.Page;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
@@ -57,6 +58,11 @@ final class FxRoutes implements RouteGroup {
         String owner = Caller.of(ctx).participantId();
         String id = services.newId("fxq_");
         posts.run(ctx, () -> {
+            // The role first, so that only wallet providers learn which pairs have rates.
+            if (services.objects().find(RecordKind.PARTICIPANT, owner, Participant.class)
+                    .filter(p -> p.role().holdsCustomers()).isEmpty()) {
+                throw ApiException.forbidden("role_not_allowed", "Only wallet providers take quotes, for their shoppers.");
+            }
             CreateQuote request = Bodies.required(ctx, CreateQuote.class);
             String sell = Params.currency(request.sellCurrency(), "sell_currency");
             String buy = Params.currency(request.buyCurrency(), "buy_currency");

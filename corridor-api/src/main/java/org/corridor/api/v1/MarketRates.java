@@ -68,10 +68,15 @@ final class MarketRates {
                 .findFirst();
         if (sell.isEmpty()) return FxChoice.NONE;
         RateLookup mid = rates().lookup(sell.get(), currency);
+        RateLookup usd = currency.equals(QUOTA_CURRENCY) ? null : rates().lookup(currency, QUOTA_CURRENCY);
+        // No rate (or none that values the payment in USD for quotas): the command answers currency_not_supported.
+        if (mid.result() != RateLookup.Result.OK || (usd != null && usd.result() != RateLookup.Result.OK)) {
+            return FxChoice.NONE;
+        }
+        long usdValue = usd == null ? amountMinor : Conversions.ofSellAmount(amountMinor, usd.rate()).buyMinor();
         QuoteRequest request = new QuoteRequest(services.newId("fxq_"), sell.get(), currency, FixedSide.BUY, amountMinor,
                 rates().spreadBasisPoints(), AT_MARKET_LIFETIME_NANOS);
-        if (mid.result() != RateLookup.Result.OK) return FxChoice.NONE;
-        return new FxChoice.AtMarket(request, mid.rate(), usdValue(currency, amountMinor));
+        return new FxChoice.AtMarket(request, mid.rate(), usdValue);
     }
 
     private FxRates rates() {

@@ -48,13 +48,13 @@ import org.corridor.services.WebhookDispatcher;
 import org.corridor.services.WriterCommands;
 import org.corridor.services.card.CardRailsService;
 import org.corridor.services.fx.LiveRates;
+import org.corridor.services.metrics.NodeMetrics;
 import org.corridor.services.card.CardResealer;
 import org.corridor.services.card.IssuerDirectory;
 import org.corridor.services.card.ReversalSender;
 import org.corridor.services.qr.EmvQrPayloads;
 import org.corridor.store.LedgerStore;
 import org.corridor.store.Stores;
-import org.corridor.store.writer.BatchObserver;
 import org.corridor.store.writer.LedgerWriter;
 import org.corridor.vault.TokenNumbers;
 import org.corridor.vault.TokenVault;
@@ -154,7 +154,9 @@ public final class SwitchNode implements AutoCloseable {
             ReversalSender reversals = new ReversalSender(objects, vault, links, clock);
             objects.onAuthorization(reversals::authorizationCommitted);
             IdSource ids = new TimeOrderedIds(clock, random);
-            LedgerWriter writer = LedgerWriter.start(store, clock, BatchObserver.NONE, ids, objects);
+            NodeMetrics metrics = new NodeMetrics();
+            objects.onChange(metrics::changed);
+            LedgerWriter writer = LedgerWriter.start(store, clock, metrics, ids, objects);
             started.push(writer);
             WriterCommands commands = new WriterCommands(writer);
             String operatorKey = bootstrapOperator(commands, objects, random, settings.newOperatorKey());
@@ -192,8 +194,13 @@ public final class SwitchNode implements AutoCloseable {
             V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), cards,
                     new EmvQrPayloads(), ids, random, rates);
             int rate = settings.requestsPerSecondPerKey();
+            RateSources sources = settings.rates();
+            NodeStatus status = new NodeStatus(writer, links, rates, sources.file() != null || sources.feed() != null,
+                    metrics);
+            metrics.gauge("corridor_reversals_pending", "Card reversals waiting for the issuer's acknowledgement",
+                    reversals, ReversalSender::pendingCount);
             ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
-                    new KeyAuthentication(objects, new RateLimiter(rate, rate))).start();
+                    new KeyAuthentication(objects, new RateLimiter(rate, rate)), status).start();
             return new SwitchNode(store, writer, dispatcher, sweeper, links, reversals, api, operatorKey, pollers);
         } catch (RuntimeException failed) {
             while (!started.isEmpty()) {

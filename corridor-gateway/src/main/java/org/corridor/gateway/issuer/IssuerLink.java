@@ -147,6 +147,11 @@ public final class IssuerLink implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkEcho, checkPeriodMs, checkPeriodMs, TimeUnit.MILLISECONDS);
     }
 
+    /** Where the link connects to. */
+    public InetSocketAddress address() {
+        return issuer;
+    }
+
     /** The link's state now. */
     public LinkState state() {
         return state.get();

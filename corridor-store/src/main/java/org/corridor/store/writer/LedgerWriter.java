@@ -98,6 +98,16 @@ public final class LedgerWriter implements AutoCloseable {
         return start(store, clock, BatchObserver.NONE);
     }
 
+    /** Commands waiting for the writer: a gauge of how far behind it is. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Whether the writer takes commands: started, not stopping, not given up after a failed commit. */
+    public boolean running() {
+        return thread.isAlive() && !stopping && givenUp == null;
+    }
+
     /**
      * Submits a command on the switch's whole state (ledger and objects); the future completes with its
      * answer once everything it changed is durable. The command runs on the writer thread and must not

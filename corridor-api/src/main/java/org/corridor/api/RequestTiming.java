@@ -1,0 +1,18 @@
+package org.corridor.api;
+
+import io.javalin.http.Context;
+
+/** Tells the node's probe how long each answered request took, by its route template (never the raw path). */
+final class RequestTiming {
+    /** The route of a request no route matched. */
+    static final String UNMATCHED = "unmatched";
+
+    private RequestTiming() {}
+
+    static void served(Context ctx, NodeProbe probe, String startedAtAttribute) {
+        Long startedAt = ctx.attribute(startedAtAttribute);
+        if (startedAt == null) return;
+        String route = ctx.endpoint() == null ? UNMATCHED : ctx.endpoint().path;
+        probe.requestServed(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - startedAt);
+    }
+}
