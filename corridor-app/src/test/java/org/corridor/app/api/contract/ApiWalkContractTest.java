@@ -247,6 +247,9 @@ class ApiWalkContractTest {
         assertThat(call("GET", "/v1/payment_intents").query("status", "succeeded").key(merchantKey).expect(200)
                 .json().get("data").size()).isEqualTo(2);
 
+        // Foreign exchange, while the node's rates are fresh: the clock moves on below.
+        walkForeignExchange(operator, walletKey, merchantKey, customerId);
+
         // A reservation left uncaptured past its 7 days: the node's clock moves on 8 days.
         JsonNode forgotten = call("POST", "/v1/payment_intents").key(merchantKey)
                 .body("{\"amount\":1000,\"currency\":\"USD\",\"capture_method\":\"manual\"}").expect(200).json();
@@ -350,6 +353,81 @@ class ApiWalkContractTest {
         call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(merchantKey).expect(200);
         call("GET", "/v1/card_authorizations/{id}").path(authorizationId).key(walletKey).expect(404);
         call("POST", "/v1/tokens/{id}/delete").path(tokenId).key(walletKey).expect(200);
+    }
+
+    /**
+     * Foreign exchange: the rates, a quote the wallet provider takes for its USD shopper to pay the merchant in EUR
+     * through a liquidity provider (reserved, partly captured, refunded in two parts), and a payment at the market
+     * rate without a quote.
+     */
+    private void walkForeignExchange(String operator, String walletKey, String merchantKey, String customerId) {
+        String providerId = call("POST", "/v1/participants").key(operator).body("""
+                {"role":"fx_provider","name":"Liquidity","country":"SG","settlement_currency":"USD",
+                 "currencies":["USD","EUR"]}""").expect(200).json().get("id").asString();
+        assertThat(call("GET", "/v1/fx_rates").key(merchantKey).expect(200).json().get("data").size())
+                .isEqualTo(TestNode.RATES.size());
+
+        String quoteRequest = "{\"sell_currency\":\"usd\",\"buy_currency\":\"EUR\",\"buy_amount\":%d,"
+                + "\"lifetime_seconds\":600}";
+        JsonNode quote = call("POST", "/v1/fx_quotes").key(walletKey).body(quoteRequest.formatted(1500)).expect(200)
+                .json();
+        assertThat(quote.get("status").asString()).isEqualTo("open");
+        assertThat(quote.get("liquidity_provider").asString()).isEqualTo(providerId);
+        String quoteId = quote.get("id").asString();
+        call("POST", "/v1/fx_quotes").key(merchantKey).body(quoteRequest.formatted(1500)).expect(403);
+        call("POST", "/v1/fx_quotes").key(walletKey)
+                .body("{\"sell_currency\":\"USD\",\"buy_currency\":\"EUR\",\"sell_amount\":10,\"buy_amount\":9}")
+                .expectRefusedBySchema(400);
+        call("POST", "/v1/fx_quotes").key(walletKey).body(quoteRequest.formatted(1500).replace("EUR", "CNY"))
+                .expect(422); // no liquidity provider holds CNY
+        call("POST", "/v1/fx_quotes").key(walletKey).body(quoteRequest.formatted(1500).replace("EUR", "THB"))
+                .expect(422); // no rate
+        call("GET", "/v1/fx_quotes").query("limit", "5").key(walletKey).expect(200);
+        call("GET", "/v1/fx_quotes/{id}").path(quoteId).key(walletKey).expect(200);
+        call("GET", "/v1/fx_quotes/{id}").path(quoteId).key(merchantKey).expect(404);
+
+        // With the quote: a mismatch, a reservation in USD, a partial capture in EUR, a second use refused.
+        String withQuote = """
+                {"payment_method":{"type":"customer_balance","customer":"%s"},"client_secret":"%s","fx_quote":"%s"}""";
+        JsonNode other = call("POST", "/v1/payment_intents").key(merchantKey)
+                .body("{\"amount\":1400,\"currency\":\"EUR\"}").expect(200).json();
+        call("POST", "/v1/payment_intents/{id}/confirm").path(other.get("id").asString()).key(walletKey)
+                .body(withQuote.formatted(customerId, other.get("client_secret").asString(), quoteId)).expect(400);
+        JsonNode intent = call("POST", "/v1/payment_intents").key(merchantKey)
+                .body("{\"amount\":1500,\"currency\":\"EUR\",\"capture_method\":\"manual\"}").expect(200).json();
+        String intentId = intent.get("id").asString();
+        JsonNode reserved = call("POST", "/v1/payment_intents/{id}/confirm").path(intentId).key(walletKey)
+                .body(withQuote.formatted(customerId, intent.get("client_secret").asString(), quoteId)).expect(200)
+                .json();
+        assertThat(reserved.at("/conversion/sell_amount").longValue()).isEqualTo(quote.get("sell_amount").longValue());
+        assertThat(call("GET", "/v1/fx_quotes/{id}").path(quoteId).key(walletKey).expect(200).json()
+                .get("payment_intent").asString()).isEqualTo(intentId);
+        JsonNode again = call("POST", "/v1/payment_intents").key(merchantKey)
+                .body("{\"amount\":1500,\"currency\":\"EUR\"}").expect(200).json();
+        call("POST", "/v1/payment_intents/{id}/confirm").path(again.get("id").asString()).key(walletKey)
+                .body(withQuote.formatted(customerId, again.get("client_secret").asString(), quoteId)).expect(409);
+        JsonNode captured = call("POST", "/v1/payment_intents/{id}/capture").path(intentId).key(merchantKey)
+                .body("{\"amount_to_capture\":1000}").expect(200).json();
+        long paid = captured.at("/conversion/sell_amount_received").longValue();
+        assertThat(paid).isPositive().isLessThan(quote.get("sell_amount").longValue());
+
+        // Refunds back through the provider: a share, then exactly the rest.
+        call("POST", "/v1/refunds").key(merchantKey).body("{\"payment_intent\":\"%s\",\"amount\":400}"
+                .formatted(intentId)).expect(200);
+        call("POST", "/v1/refunds").key(merchantKey).body("{\"payment_intent\":\"%s\"}".formatted(intentId))
+                .expect(200);
+        assertThat(call("GET", "/v1/payment_intents/{id}").path(intentId).key(merchantKey).expect(200).json()
+                .at("/conversion/sell_amount_refunded").longValue()).isEqualTo(paid);
+
+        // Without a quote: the shopper holds no EUR, so it pays from its USD at the market rate.
+        JsonNode atMarket = call("POST", "/v1/payment_intents").key(merchantKey)
+                .body("{\"amount\":800,\"currency\":\"EUR\"}").expect(200).json();
+        JsonNode succeeded = call("POST", "/v1/payment_intents/{id}/confirm").path(atMarket.get("id").asString())
+                .key(walletKey).body(confirmation(customerId, atMarket.get("client_secret").asString())).expect(200)
+                .json();
+        assertThat(succeeded.get("status").asString()).isEqualTo("succeeded");
+        assertThat(call("GET", "/v1/fx_quotes/{id}").path(succeeded.at("/conversion/fx_quote").asString())
+                .key(walletKey).expect(200).json().get("status").asString()).isEqualTo("used");
     }
 
     /** A customer pays another customer, then takes money out of its balance. */
