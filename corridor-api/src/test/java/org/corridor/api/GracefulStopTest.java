@@ -43,7 +43,7 @@ class GracefulStopTest {
 
         HttpResponse<String> response = inFlight.get(ApiClient.CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"ok\",\"checks\":{}}");
         stopping.get(ApiClient.CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
