@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param amountMinor DE4 of the request (for a matched reversal, the original's amount)
  * @param currency DE49 of the request (for a matched reversal, the original's currency)
  * @param responseCode DE39 of the answer
+ * @param retrievalReference DE37 of the request (a reversal carries its original's), or empty
+ * @param atNanos when the bank processed it, epoch nanoseconds
  */
 public record ActivityEntry(
         ActivityKind kind,
@@ -21,12 +23,15 @@ public record ActivityEntry(
         String terminalId,
         long amountMinor,
         Currency currency,
-        String responseCode) {
+        String responseCode,
+        String retrievalReference,
+        long atNanos) {
 
     public ActivityEntry {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(maskedPan, "maskedPan");
         Objects.requireNonNull(responseCode, "responseCode");
+        Objects.requireNonNull(retrievalReference, "retrievalReference");
     }
 
     /** Whether the bank approved it ("00"). */

@@ -1,5 +1,6 @@
 package org.corridor.sim.issuer;
 
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -76,7 +77,8 @@ public final class SimulatedIssuer {
         activity.record(bank.get().id(), new ActivityEntry(
                 purchase ? ActivityKind.PURCHASE : ActivityKind.AUTHORIZATION, Pans.mask(request.pan()),
                 request.stan() == null ? -1 : request.stan(), request.terminalId(),
-                request.amountMinor() == null ? 0 : request.amountMinor(), request.currency(), decision.code()));
+                request.amountMinor() == null ? 0 : request.amountMinor(), request.currency(), decision.code(),
+                reference(request), now()));
         if (key != null) {
             synchronized (originals) {
                 originals.put(key, new Original(request, bank.get().id(), decision == IssuerResponse.APPROVED, answer));
@@ -129,7 +131,8 @@ public final class SimulatedIssuer {
             String pan = original != null ? original.pan : request.pan();
             activity.record(bankId, new ActivityEntry(
                     matched ? ActivityKind.REVERSAL : ActivityKind.REVERSAL_UNMATCHED, Pans.mask(pan),
-                    request.stan() == null ? -1 : request.stan(), request.terminalId(), amountMinor, currency, "00"));
+                    request.stan() == null ? -1 : request.stan(), request.terminalId(), amountMinor, currency, "00",
+                    reference(request), now()));
         }
         return respond(request, "00", null);
     }
@@ -177,6 +180,15 @@ public final class SimulatedIssuer {
     }
 
     /** DE37 when the request carries one, else terminal and STAN: the reversal's way back to its original. */
+    private static String reference(CardMessage request) {
+        return request.retrievalReferenceNumber() == null ? "" : request.retrievalReferenceNumber();
+    }
+
+    private long now() {
+        Instant at = clock.instant();
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
     private static String originalKey(CardMessage request) {
         // The retrieval reference number names one original for good; terminal and trace number repeat in time.
         if (request.retrievalReferenceNumber() != null) return "rrn/" + request.retrievalReferenceNumber();

@@ -72,7 +72,7 @@ class SimulatedBanksTest {
                 .hasMessageContaining("300000******");
         String pan = banks.cardNumber(banks.all().getFirst(), 0);
         assertThat(banks.account(pan).toString()).doesNotContain(pan);
-        ActivityEntry entry = new ActivityEntry(ActivityKind.PURCHASE, Pans.mask(pan), 1, "T1", 1, null, "00");
+        ActivityEntry entry = new ActivityEntry(ActivityKind.PURCHASE, Pans.mask(pan), 1, "T1", 1, null, "00", "", 0);
         assertThat(entry.toString()).doesNotContain(pan).contains(pan.substring(0, 6));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.corridor.sim.issuer.ActivityAmounts;
 import org.corridor.sim.issuer.ActivityKind;
+import org.corridor.sim.issuer.ActivityEntry;
 import org.corridor.sim.issuer.ActivityTotals;
 import org.corridor.sim.issuer.FaultRule;
 import org.corridor.sim.issuer.SimulatedBank;
@@ -66,6 +67,26 @@ final class ControlJson {
     }
 
     /** One bank's totals; its billing currency is always listed, with zeros before any approval. */
+    /** A bank's kept requests: what a network's clearing file would say, card numbers masked. */
+    static Map<String, Object> entries(SimulatedBank bank, List<ActivityEntry> entries) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("bank", bank.id());
+        json.put("entries", entries.stream().map(e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            entry.put("masked_pan", e.maskedPan());
+            entry.put("retrieval_reference", e.retrievalReference());
+            entry.put("stan", e.stan());
+            entry.put("terminal_id", e.terminalId());
+            entry.put("amount", e.amountMinor());
+            entry.put("currency", e.currency() == null ? null : e.currency().getCurrencyCode());
+            entry.put("response_code", e.responseCode());
+            entry.put("at_nanos", e.atNanos());
+            return entry;
+        }).toList());
+        return json;
+    }
+
     static Map<String, Object> bankTotals(SimulatedBank bank, ActivityTotals totals) {
         Map<String, Object> amounts = amounts(totals);
         amounts.putIfAbsent(bank.currency().getCurrencyCode(), amounts(ActivityAmounts.NONE));

@@ -22,6 +22,8 @@ import org.corridor.sim.issuer.SimulatedBanks;
  * POST   /banks/{id}/up                  mark it up again
  * POST   /banks/{id}/decline_per_mille   {"per_mille":N}: decline N in a thousand with "05"
  * GET    /banks/{id}/activity            its totals
+ * GET    /banks/{id}/entries             every request it kept, oldest first (card numbers masked), for
+ *                                        reconciliation
  * GET    /totals                         the totals across banks
  * GET    /faults                         the fault rules in force, in the order they are tried
  * POST   /faults                         {"fault","bank"?,"requests"} or {"fault","bank"?,"per_mille"}
@@ -109,8 +111,13 @@ final class ControlRoutes implements HttpHandler {
     }
 
     private Reply bankAction(HttpExchange exchange, String method, String bankId, String action) throws IOException {
-        if (!Set.of("down", "up", "decline_per_mille", "activity").contains(action)) {
+        if (!Set.of("down", "up", "decline_per_mille", "activity", "entries").contains(action)) {
             throw ControlRefusal.unknownRoute(exchange.getRequestURI().getRawPath());
+        }
+        if (action.equals("entries")) {
+            allow(method, "GET");
+            SimulatedBank bank = bank(bankId);
+            return new Reply(200, ControlJson.entries(bank, simulator.activity().of(bank.id())));
         }
         if (action.equals("activity")) {
             allow(method, "GET");
