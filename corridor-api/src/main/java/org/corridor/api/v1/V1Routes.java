@@ -21,6 +21,7 @@ public final class V1Routes {
                 new TokenRoutes(services, posts),
                 new QrRoutes(services, posts),
                 new PaymentCodeRoutes(services, posts),
+                new EscrowRoutes(services, posts),
                 new WebhookRoutes(services, posts));
     }
 }

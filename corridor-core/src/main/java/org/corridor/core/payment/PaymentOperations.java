@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.escrow.Escrows;
 import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
@@ -92,6 +93,7 @@ public final class PaymentOperations {
             Id128 sourceAccount) {
         Participant merchant = participant(state, intent.ownerId());
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
+        Id128 destination = Escrows.destination(state, intent, merchantAccount);
         int ledger = Currencies.ledger(intent.currency());
         Id128 reference = ObjectIds.numberOf(intent.id());
         List<Transfer> chain = new ArrayList<>();
@@ -99,13 +101,16 @@ public final class PaymentOperations {
         long fee = 0;
         if (intent.captureMethod() == CaptureMethod.MANUAL) {
             reservation = state.ids().next();
-            chain.add(Transfer.of(reservation, sourceAccount, merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(reservation, sourceAccount, destination, intent.amountMinor(), ledger,
                     TransferCodes.RESERVATION).withUserData(reference).withFlags(TransferFlags.PENDING)
                     .withTimeoutSeconds(RESERVATION_TIMEOUT_SECONDS));
         } else {
-            chain.add(Transfer.of(state.ids().next(), sourceAccount, merchantAccount, intent.amountMinor(), ledger,
+            chain.add(Transfer.of(state.ids().next(), sourceAccount, destination, intent.amountMinor(), ledger,
                     TransferCodes.PAYMENT).withUserData(reference));
-            fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
+            // Money held in escrow pays its fee when it is released to the seller, not now.
+            if (destination.equals(merchantAccount)) {
+                fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
+            }
         }
         CreateTransferResult moved = applyChain(state, chain);
         if (moved != CreateTransferResult.OK) {
@@ -118,6 +123,7 @@ public final class PaymentOperations {
                 ? intent.reserved(paying, reservation)
                 : intent.succeeded(paying, fee);
         state.put(RecordKind.PAYMENT_INTENT, paid.id(), paid);
+        Escrows.paid(state, paid);
         WebhookOperations.emit(state, paid.ownerId(), paid.status() == PaymentIntentStatus.SUCCEEDED
                 ? EventTypes.PAYMENT_INTENT_SUCCEEDED
                 : EventTypes.PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED, RecordKind.PAYMENT_INTENT, paid);
@@ -171,7 +177,8 @@ public final class PaymentOperations {
         Id128 reference = ObjectIds.numberOf(intent.id());
         List<Transfer> chain = new ArrayList<>();
         chain.add(resolution(state.ids().next(), intent.reservationId(), amount, reference, TransferFlags.POST_PENDING));
-        long fee = addFee(state, chain, merchant, merchantAccount, amount, intent.currency(), reference);
+        long fee = Escrows.of(state, intent).isPresent() ? 0
+                : addFee(state, chain, merchant, merchantAccount, amount, intent.currency(), reference);
         CreateTransferResult posted = applyChain(state, chain);
         if (posted == CreateTransferResult.PENDING_TRANSFER_EXPIRED) {
             // The post would be stamped at or after the reservation's timeout: too late, even within this batch.
@@ -180,6 +187,7 @@ public final class PaymentOperations {
         Check.that(posted == CreateTransferResult.OK, "a capture within the reservation was refused: " + posted);
         PaymentIntent captured = intent.captured(amount, fee);
         state.put(RecordKind.PAYMENT_INTENT, captured.id(), captured);
+        Escrows.paid(state, captured);
         WebhookOperations.emit(state, captured.ownerId(), EventTypes.PAYMENT_INTENT_SUCCEEDED,
                 RecordKind.PAYMENT_INTENT, captured);
         return Outcome.of(CaptureResult.OK, captured);
@@ -243,18 +251,14 @@ public final class PaymentOperations {
         Optional<PaymentIntent> found = owned(state, callerId, intentId);
         if (found.isEmpty()) return Outcome.refused(RefundResult.PAYMENT_INTENT_NOT_FOUND);
         PaymentIntent intent = found.get();
-        if (intent.status() != PaymentIntentStatus.SUCCEEDED || intent.refundable() == 0) {
+        // An escrowed payment never reached the marketplace: a dispute returns it (see Escrows).
+        if (intent.status() != PaymentIntentStatus.SUCCEEDED || intent.refundable() == 0
+                || Escrows.of(state, intent).isPresent()) {
             return Outcome.refused(RefundResult.PAYMENT_INTENT_UNEXPECTED_STATE);
         }
         long amount = amountMinor == 0 ? intent.refundable() : amountMinor;
         if (amount > intent.refundable()) return Outcome.refused(RefundResult.AMOUNT_TOO_LARGE);
-        Id128 shopperAccount = switch (intent.paymentMethod()) {
-            case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
-                    Customer.class).orElseThrow().account(intent.currency()).orElseThrow();
-            // A card refund goes back to the issuer, who credits its cardholder.
-            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, intent.currency())
-                    .orElseThrow();
-        };
+        Id128 shopperAccount = shopperAccount(state, intent);
         Id128 merchantAccount = participant(state, intent.ownerId()).account(intent.currency()).orElseThrow();
         Id128 transferId = state.ids().next();
         Transfer transfer = Transfer.of(transferId, merchantAccount, shopperAccount,
@@ -269,6 +273,17 @@ public final class PaymentOperations {
         state.put(RecordKind.PAYMENT_INTENT, refunded.id(), refunded);
         WebhookOperations.emit(state, refund.ownerId(), EventTypes.REFUND_CREATED, RecordKind.REFUND, refund);
         return Outcome.of(RefundResult.OK, refund);
+    }
+
+    /** The account a refund of a paid {@code intent} goes to: the shopper's balance, or the card's issuer. */
+    public static Id128 shopperAccount(SwitchState state, PaymentIntent intent) {
+        return switch (intent.paymentMethod()) {
+            case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
+                    Customer.class).orElseThrow().account(intent.currency()).orElseThrow();
+            // A card refund goes back to the issuer, who credits its cardholder.
+            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, intent.currency())
+                    .orElseThrow();
+        };
     }
 
     /** Appends the merchant fee on {@code amount} to the chain (if there is one) and returns it. */
@@ -286,7 +301,7 @@ public final class PaymentOperations {
      * Creates the transfers as one linked chain, all or none: {@code OK} if all applied, otherwise the result of
      * the transfer that failed the chain.
      */
-    private static CreateTransferResult applyChain(SwitchState state, List<Transfer> chain) {
+    public static CreateTransferResult applyChain(SwitchState state, List<Transfer> chain) {
         List<Transfer> linked = new ArrayList<>(chain.size());
         for (int i = 0; i < chain.size(); i++) {
             Transfer t = chain.get(i);

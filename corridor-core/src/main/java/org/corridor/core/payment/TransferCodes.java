@@ -16,6 +16,8 @@ public final class TransferCodes {
     public static final int WALLET_TRANSFER = 108;
     /** A customer's balance going back to its wallet provider's funding account. */
     public static final int WITHDRAWAL = 109;
+    /** Money held in escrow going to the seller. */
+    public static final int ESCROW_RELEASE = 110;
 
     private TransferCodes() {}
 }

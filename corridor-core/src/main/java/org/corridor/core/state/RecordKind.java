@@ -23,7 +23,8 @@ public enum RecordKind {
     WITHDRAWAL("withdrawal"),
     PAYMENT_CODE("payment_code"),
     /** An error reply kept in an idempotency record; never a row of its own. */
-    ERROR("error");
+    ERROR("error"),
+    ESCROW("escrow");
 
     private final String storedName;
 

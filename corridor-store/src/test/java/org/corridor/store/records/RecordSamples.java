@@ -9,6 +9,7 @@ import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
+import org.corridor.core.escrow.Escrow;
 import org.corridor.core.qr.QrCode;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
@@ -93,6 +94,8 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.WITHDRAWAL, "wd_1", new Withdrawal("wd_1", "acct_w", "cus_1", 1_000, "CNY",
                         new Id128(6, 6), 28)),
                 new RecordChange(RecordKind.PAYMENT_CODE, "pcd_1", new PaymentCode("pcd_1", "acct_w", "cus_1",
-                        "281234567890123456", 90, "pi_9", 29)));
+                        "281234567890123456", 90, "pi_9", 29)),
+                new RecordChange(RecordKind.ESCROW, "esc_1", new Escrow("esc_1", "acct_mp", "pi_4", "acct_m", 9_000,
+                        "CNY", new Id128(7, 7), 3_600, 31, "acct_w", "cus_1", 9_000, 2_500, 6_500, 25, 30)));
     }
 }
