@@ -129,16 +129,14 @@ final class EscrowRoutes implements RouteGroup {
         String caller = Caller.of(ctx).participantId();
         String id = Params.pathId(ctx, "id");
         String refundId = services.newId("re_");
-        posts.run(ctx, () -> {
-            Bodies.read(ctx, Release.class, new Release(null));
-            return reply(state -> Escrows.dispute(state, caller, id, refundId), outcome -> switch (outcome.result()) {
-                case OK -> Replies.ok(RecordKind.ESCROW, outcome.value());
-                case ESCROW_NOT_FOUND -> Replies.notFound("escrow", id, "id");
-                case DEADLINE_PASSED -> Replies.conflict("escrow_deadline_passed",
-                        "The release deadline has passed: the escrow was released to the seller.");
-                case ESCROW_CLOSED -> closed(outcome.value());
-            });
-        });
+        posts.run(ctx, () -> reply(state -> Escrows.dispute(state, caller, id, refundId),
+                outcome -> switch (outcome.result()) {
+                    case OK -> Replies.ok(RecordKind.ESCROW, outcome.value());
+                    case ESCROW_NOT_FOUND -> Replies.notFound("escrow", id, "id");
+                    case DEADLINE_PASSED -> Replies.conflict("escrow_deadline_passed",
+                            "The release deadline has passed: the escrow was released to the seller.");
+                    case ESCROW_CLOSED -> closed(outcome.value());
+                }));
     }
 
     private static Reply closed(Escrow escrow) {
