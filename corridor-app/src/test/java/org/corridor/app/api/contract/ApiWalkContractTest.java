@@ -261,7 +261,7 @@ class ApiWalkContractTest {
         walkCardRails(operator, walletKey, merchantId, merchantKey, receiver);
         walkQrCodes(walletKey, merchantKey, customerId);
         walkWalletMoves(walletKey, merchantKey, customerId);
-        walkEscrows(operator, walletKey, merchantId, merchantKey, customerId, clock);
+        walkEscrows(operator, walletKey, merchantId, merchantKey, customerId, clock, receiver);
 
         // Events and their deliveries.
         JsonNode events = call("GET", "/v1/events").key(merchantKey).query("limit", "100").expect(200).json();
@@ -391,7 +391,10 @@ class ApiWalkContractTest {
      * marketplace, the rest refunded by a dispute; a second order released at its deadline, disputed too late.
      */
     private void walkEscrows(String operator, String walletKey, String sellerId, String sellerKey, String customerId,
-            MovableClock clock) {
+            MovableClock clock, Endpoint receiver) {
+        call("POST", "/v1/webhook_endpoints").key(walletKey).body("{\"url\":\"%s\",\"enabled_events\":[\"%s\",\"%s\",\"%s\"]}"
+                .formatted(receiver.url(), EventTypes.ESCROW_HELD, EventTypes.ESCROW_RELEASED, EventTypes.ESCROW_REFUNDED))
+                .expect(200);
         String marketplaceId = call("POST", "/v1/participants").key(operator).body("""
                 {"role":"marketplace","name":"Soko","country":"KE","settlement_currency":"USD","currencies":["USD"],
                  "merchant_category_code":"5399"}""").expect(200).json().get("id").asString();
@@ -400,7 +403,7 @@ class ApiWalkContractTest {
         String order = "{\"amount\":300,\"currency\":\"USD\",\"escrow\":{\"seller\":\"%s\"%s}}";
         call("POST", "/v1/payment_intents").key(marketplaceKey).body(order.formatted("acct_nobody", "")).expect(404);
         call("POST", "/v1/payment_intents").key(marketplaceKey)
-                .body(order.formatted(sellerId, ",\"release_after_seconds\":60")).expect(400);
+                .body(order.formatted(sellerId, ",\"release_after_seconds\":60")).expectRefusedBySchema(400);
         String[] escrows = new String[2];
         for (int i = 0; i < escrows.length; i++) {
             JsonNode intent = call("POST", "/v1/payment_intents").key(marketplaceKey)
