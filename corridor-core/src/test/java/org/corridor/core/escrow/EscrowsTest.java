@@ -12,18 +12,25 @@ import static org.corridor.core.state.SwitchFixture.OTHER_WALLET;
 import static org.corridor.core.state.SwitchFixture.USD;
 import static org.corridor.core.state.SwitchFixture.WALLET;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.corridor.core.escrow.Escrows.CreateResult;
 import org.corridor.core.escrow.Escrows.DisputeResult;
 import org.corridor.core.escrow.Escrows.ReleaseResult;
+import org.corridor.core.card.Card;
+import org.corridor.core.card.DeviceToken;
+import org.corridor.core.card.TokenDomain;
+import org.corridor.core.card.TokenOperations;
+import org.corridor.core.card.TokenStatus;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.money.Fees;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.participant.ParticipantRole;
 import org.corridor.core.payment.CaptureMethod;
+import org.corridor.core.payment.CardPayments;
 import org.corridor.core.payment.PaymentAudit;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
@@ -86,7 +93,7 @@ class EscrowsTest {
     }
 
     private List<String> violations() {
-        List<String> all = new java.util.ArrayList<>(f.auditViolations());
+        List<String> all = new ArrayList<>(f.auditViolations());
         all.addAll(PaymentAudit.violations(f.state()));
         return all;
     }
@@ -208,6 +215,35 @@ class EscrowsTest {
                 .containsExactly(MARKETPLACE, MERCHANT, WALLET);
         assertThat(Escrows.dispute(f.state(), WALLET, escrow.id(), "re_2").result())
                 .isEqualTo(DisputeResult.ESCROW_CLOSED);
+        assertThat(sumOfBalances()).isZero();
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void aCardPaymentIsHeldForTheTokenRequestorAndADisputeReturnsItToTheIssuer() {
+        String issuer = "acct_issuer";
+        ParticipantOperations.createParticipant(f.state(), new Participant(issuer, ParticipantRole.ISSUER, "Bank", "US",
+                USD, 0, "", 0, Map.of(), List.of("999999"), Map.of(), 0), List.of(USD));
+        // Core never checks a DPAN's digits: a plain stand-in, not a card number.
+        String dpan = "escrow-test-dpan";
+        Card card = new Card("card_1", issuer, "visa", "999999", "0000", 12, 2031, "f".repeat(64), "C001" + "A".repeat(25),
+                new byte[] {1}, 0);
+        assertThat(TokenOperations.enrol(f.state(), card, new DeviceToken("tok_1", WALLET, "", "", "", dpan, "", "phone",
+                TokenDomain.IN_APP, TokenStatus.ACTIVE, new byte[] {2}, 0, "", 0)).ok()).isTrue();
+        Escrow escrow = opened(CaptureMethod.AUTOMATIC);
+        var begun = CardPayments.begin(f.state(), MARKETPLACE, escrow.paymentIntentId(), null,
+                new CardPayments.Presentment(dpan, 1, TokenDomain.IN_APP, "APP00001", true));
+        assertThat(begun.ok()).isTrue();
+        long issuerBefore = f.merchantBalance(issuer, USD);
+        assertThat(CardPayments.complete(f.state(), begun.value().authorization().id(),
+                new CardPayments.IssuerReply(CardPayments.IssuerReply.APPROVED, "123456")).ok()).isTrue();
+        Escrow held = escrow(escrow.id());
+        assertThat(held.buyerProviderId()).isEqualTo(WALLET);
+        assertThat(held.customerId()).isEmpty();
+        assertThat(escrowBalance(held)).isEqualTo(AMOUNT);
+        assertThat(f.merchantBalance(issuer, USD)).isEqualTo(issuerBefore - AMOUNT);
+        assertThat(Escrows.dispute(f.state(), WALLET, escrow.id(), "re_1").ok()).isTrue();
+        assertThat(f.merchantBalance(issuer, USD)).isEqualTo(issuerBefore);
         assertThat(sumOfBalances()).isZero();
         assertThat(violations()).isEmpty();
     }
