@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
+import org.corridor.core.escrow.Escrow;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -61,6 +62,7 @@ final class ObjectJson {
             case WITHDRAWAL -> withdrawal((Withdrawal) value);
             case PAYMENT_CODE -> paymentCode((PaymentCode) value);
             case FX_QUOTE -> fxQuote((FxQuote) value);
+            case ESCROW -> escrow((Escrow) value);
             case IDEMPOTENCY, DELIVERY, CARD, FX_RESIDUE -> throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }
@@ -222,6 +224,26 @@ final class ObjectJson {
         json.put("payment_intent", c.used() ? c.paymentIntentId() : null);
         json.put("expires_at", seconds(c.expiresAt()));
         json.put("created", seconds(c.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> escrow(Escrow e) {
+        Map<String, Object> json = object(e.id(), "escrow");
+        json.put("payment_intent", e.paymentIntentId());
+        json.put("marketplace", e.ownerId());
+        json.put("seller", e.sellerId());
+        json.put("amount", e.amountMinor());
+        json.put("currency", e.currency());
+        json.put("status", e.status().name().toLowerCase(Locale.ROOT));
+        json.put("amount_held", e.amountHeld());
+        json.put("amount_released", e.amountReleased());
+        json.put("amount_refunded", e.amountRefunded());
+        json.put("fee", e.feeMinor());
+        json.put("release_after_seconds", e.releaseAfterSeconds());
+        json.put("release_at", e.paid() ? seconds(e.releaseAt()) : null);
+        json.put("buyer_wallet_provider", e.paid() ? e.buyerProviderId() : null);
+        json.put("customer", e.customerId().isEmpty() ? null : e.customerId());
+        json.put("created", seconds(e.createdAt()));
         return json;
     }
 

@@ -11,6 +11,7 @@ import org.corridor.api.RouteGroup;
 import org.corridor.api.Routes;
 import org.corridor.api.auth.Caller;
 import org.corridor.api.error.ApiException;
+import org.corridor.core.escrow.Escrows;
 import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
@@ -40,7 +41,7 @@ final class PaymentIntentRoutes implements RouteGroup {
     record PaymentMethodParam(String type, String customer, DeviceTokenParam deviceToken) {}
 
     record CreateIntent(Long amount, String currency, String captureMethod, String description,
-            Map<String, String> metadata, PaymentMethodParam paymentMethod) {}
+            Map<String, String> metadata, PaymentMethodParam paymentMethod, EscrowRoutes.EscrowParam escrow) {}
 
     record Confirm(PaymentMethodParam paymentMethod, String clientSecret, String fxQuote) {}
 
@@ -80,9 +81,11 @@ final class PaymentIntentRoutes implements RouteGroup {
             String description = Params.text(request.description(), "description", Params.DESCRIPTION_CHARS_MAX, false);
             Map<String, String> metadata = Params.metadata(request.metadata());
             PaymentMethod method = paymentMethod(request.paymentMethod(), false);
+            Escrows.Terms escrow = EscrowRoutes.terms(request.escrow(), id);
             return state -> {
                 PaymentIntent spec = PaymentIntent.create(id, owner, amount, currency, captureMethod, description,
                         metadata, clientSecret, method, state.now());
+                if (escrow != null) return EscrowRoutes.create(state, spec, escrow);
                 var created = PaymentOperations.create(state, spec);
                 if (!created.ok()) {
                     return switch (created.result()) {

@@ -244,6 +244,11 @@ public final class SwitchNode implements AutoCloseable {
         return link;
     }
 
+    /** Sweeps expired reservations and due escrows now, as the minutely timer does (after a test moved its clock). */
+    public void sweep() {
+        sweeper.sweep();
+    }
+
     /** The reversals still waiting for an issuer's acknowledgement. */
     public int reversalsPending() {
         return reversals.pendingCount();

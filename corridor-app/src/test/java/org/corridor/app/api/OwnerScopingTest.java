@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,8 @@ class OwnerScopingTest {
     private TestNode.Party ownerWallet;
     private TestNode.Party intruder;
     private TestNode.Party intruderWallet;
+    /** Holds its orders' payments in escrow for {@link #owner}, the seller. */
+    private TestNode.Party marketplace;
     /** Objects that belong to {@link #owner} or its wallet provider, by the route prefix that names them. */
     private Map<String, Function<TestNode.Party, String>> objectOf;
     private Map<String, String> owned;
@@ -78,9 +81,10 @@ class OwnerScopingTest {
         Http.Reply events = http.get(owner.key(), "/v1/events");
         Http.Reply keys = http.get(owner.key(), "/v1/api_keys");
         String[] card = tokenPayment();
+        String escrow = escrowedOrder(customer);
         Http.Reply qr = http.post(owner.key(), "/v1/qr_codes", Map.of("currency", "USD"));
         // Who owns each object, and its id: the owner, unless a wallet provider holds it.
-        owned = Map.of(
+        owned = new HashMap<>(Map.of(
                 "/v1/payment_intents/", intent.text("id"),
                 "/v1/refunds/", refund.text("id"),
                 "/v1/webhook_endpoints/", endpoint.text("id"),
@@ -90,7 +94,32 @@ class OwnerScopingTest {
                 "/v1/tokens/", card[0],
                 "/v1/card_authorizations/", card[1],
                 "/v1/qr_codes/", qr.text("id"),
-                "/v1/participants/", owner.id());
+                "/v1/participants/", owner.id()));
+        owned.put("/v1/escrows/", escrow);
+        owned.put("/v1/fx_quotes/", fxQuote());
+    }
+
+    /** A quote the owner's wallet takes for one of its shoppers (an FX liquidity provider holds both currencies). */
+    private String fxQuote() {
+        node.participant(Map.of("role", "fx_provider", "name", "Liquidity", "country", "HK", "settlement_currency", "USD",
+                "currencies", List.of("USD", "CNY")));
+        Http.Reply quote = http.post(ownerWallet.key(), "/v1/fx_quotes",
+                Map.of("sell_currency", "USD", "buy_currency", "CNY", "buy_amount", 1_000));
+        assertThat(quote.status()).as(quote.body()).isEqualTo(200);
+        return quote.text("id");
+    }
+
+    /** A marketplace's order of the owner's goods, paid into escrow by the owner's wallet: returns the escrow. */
+    private String escrowedOrder(String customer) {
+        marketplace = node.participant(Map.of("role", "marketplace", "name", "Bazaar", "country", "US",
+                "settlement_currency", "USD", "currencies", List.of("USD"), "merchant_category_code", "5399"));
+        Http.Reply intent = http.post(marketplace.key(), "/v1/payment_intents", Map.of("amount", 100, "currency", "USD",
+                "escrow", Map.of("seller", owner.id())));
+        Http.Reply paid = http.post(ownerWallet.key(), "/v1/payment_intents/" + intent.text("id") + "/confirm",
+                Map.of("client_secret", intent.text("client_secret"),
+                        "payment_method", Map.of("type", "customer_balance", "customer", customer)));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return "esc_" + intent.text("id").substring("pi_".length());
     }
 
     /** The owner's wallet enrols a card and the owner is paid with it: returns the token and the authorization. */
@@ -126,6 +155,7 @@ class OwnerScopingTest {
 
     /** The participant that owns the object a route prefix names, and the one that must not see it. */
     private TestNode.Party ownerOf(String prefix) {
+        if (prefix.equals(MARKETPLACE_OBJECTS)) return marketplace;
         return WALLET_OBJECTS.contains(prefix) ? ownerWallet : owner;
     }
 
@@ -133,8 +163,10 @@ class OwnerScopingTest {
         return WALLET_OBJECTS.contains(prefix) ? intruderWallet : intruder;
     }
 
-    /** Route prefixes of objects a wallet provider holds (customers, device tokens); the rest are the merchant's. */
-    private static final Set<String> WALLET_OBJECTS = Set.of("/v1/customers/", "/v1/tokens/");
+    /** Route prefixes of objects a wallet provider holds (customers, device tokens, quotes); the rest are the merchant's. */
+    private static final Set<String> WALLET_OBJECTS = Set.of("/v1/customers/", "/v1/tokens/", "/v1/fx_quotes/");
+    /** The route prefix of objects a marketplace owns (escrows; their seller and buyer's wallet see them too). */
+    private static final String MARKETPLACE_OBJECTS = "/v1/escrows/";
 
     private List<Map.Entry<Route, Access>> routes() {
         List<Map.Entry<Route, Access>> routes = new ArrayList<>(node.node().api().routeAccess().entrySet());
@@ -213,7 +245,8 @@ class OwnerScopingTest {
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
             if (!route.method().equals("GET") || route.path().contains("{") || entry.getValue() != Access.PARTICIPANT
-                    || route.path().equals("/v1/account")) {
+                    || route.path().equals("/v1/account") || route.path().equals("/v1/fx_rates")) {
+                // The caller's own account, and the market's rates: the same for everyone, owned by no one.
                 continue;
             }
             String prefix = route.path() + "/";

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.corridor.core.Id128;
 import org.corridor.core.card.AuthorizationStatus;
 import org.corridor.core.card.CardAuthorization;
+import org.corridor.core.escrow.Escrows;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountFlags;
 import org.corridor.core.ledger.PendingStatus;
@@ -59,6 +60,7 @@ public final class PaymentAudit {
             }
         }
         checkCardAuthorizations(state, violations);
+        violations.addAll(Escrows.violations(state));
         for (Object value : state.all(RecordKind.PARTICIPANT)) {
             Participant participant = (Participant) value;
             checkAccounts(state, "participant " + participant.id(), participant.accounts(),

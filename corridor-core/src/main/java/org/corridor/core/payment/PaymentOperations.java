@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.escrow.Escrows;
 import org.corridor.core.exchange.FxQuote;
 import org.corridor.core.exchange.FxResidues;
 import org.corridor.core.fx.Conversion;
@@ -125,11 +126,13 @@ public final class PaymentOperations {
             Funding funding) {
         Participant merchant = participant(state, intent.ownerId());
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
+        // An escrowed order's money is held in its escrow account until it is released to the seller.
+        Id128 destination = Escrows.destination(state, intent, merchantAccount);
         Id128 reference = ObjectIds.numberOf(intent.id());
         FxQuote fx = funding.quote();
         FxLegs legs = fx == null ? null : FxLegs.of(state, fx.providerId());
         // The shopper's leg: straight to the merchant, or to the liquidity provider in the shopper's currency.
-        Id128 payee = legs == null ? merchantAccount : legs.account(fx.quote().sellCurrency());
+        Id128 payee = legs == null ? destination : legs.account(fx.quote().sellCurrency());
         long debit = fx == null ? intent.amountMinor() : fx.quote().sellMinor();
         int ledger = Currencies.ledger(fx == null ? intent.currency() : fx.quote().sellCurrency());
         List<Transfer> chain = new ArrayList<>();
@@ -144,8 +147,11 @@ public final class PaymentOperations {
         } else {
             chain.add(Transfer.of(state.ids().next(), funding.account(), payee, debit, ledger,
                     TransferCodes.PAYMENT).withUserData(reference));
-            if (legs != null) residue = legs.payout(state, chain, fx.quote().conversion(), merchantAccount, reference);
-            fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
+            if (legs != null) residue = legs.payout(state, chain, fx.quote().conversion(), destination, reference);
+            // Money held in escrow pays its fee when it is released to the seller, not now.
+            if (destination.equals(merchantAccount)) {
+                fee = addFee(state, chain, merchant, merchantAccount, intent.amountMinor(), intent.currency(), reference);
+            }
         }
         CreateTransferResult moved = applyChain(state, chain);
         if (moved != CreateTransferResult.OK) {
@@ -166,6 +172,7 @@ public final class PaymentOperations {
                 ? intent.reserved(paying, reservation)
                 : intent.succeeded(paying, fee);
         state.put(RecordKind.PAYMENT_INTENT, paid.id(), paid);
+        Escrows.paid(state, paid);
         WebhookOperations.emit(state, paid.ownerId(), paid.status() == PaymentIntentStatus.SUCCEEDED
                 ? EventTypes.PAYMENT_INTENT_SUCCEEDED
                 : EventTypes.PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED, RecordKind.PAYMENT_INTENT, paid);
@@ -224,9 +231,11 @@ public final class PaymentOperations {
         Conversion converted = fx == null ? null : fx.ofBuyAmount(amount);
         chain.add(resolution(state.ids().next(), intent.reservationId(), fx == null ? amount : converted.sellMinor(),
                 reference, TransferFlags.POST_PENDING));
-        FxResidues.Booking residue = fx == null ? null
-                : FxLegs.of(state, fx.providerId()).payout(state, chain, converted, merchantAccount, reference);
-        long fee = addFee(state, chain, merchant, merchantAccount, amount, intent.currency(), reference);
+        FxResidues.Booking residue = fx == null ? null : FxLegs.of(state, fx.providerId()).payout(state, chain,
+                converted, Escrows.destination(state, intent, merchantAccount), reference);
+        // Money held in escrow pays its fee when it is released to the seller, not now.
+        long fee = Escrows.of(state, intent).isPresent() ? 0
+                : addFee(state, chain, merchant, merchantAccount, amount, intent.currency(), reference);
         CreateTransferResult posted = applyChain(state, chain);
         if (posted == CreateTransferResult.PENDING_TRANSFER_EXPIRED) {
             // The post would be stamped at or after the reservation's timeout: too late, even within this batch.
@@ -239,6 +248,7 @@ public final class PaymentOperations {
             captured = captured.withConversion(fx.received(converted.sellMinor()));
         }
         state.put(RecordKind.PAYMENT_INTENT, captured.id(), captured);
+        Escrows.paid(state, captured);
         WebhookOperations.emit(state, captured.ownerId(), EventTypes.PAYMENT_INTENT_SUCCEEDED,
                 RecordKind.PAYMENT_INTENT, captured);
         return Outcome.of(CaptureResult.OK, captured);
@@ -302,37 +312,43 @@ public final class PaymentOperations {
         Optional<PaymentIntent> found = owned(state, callerId, intentId);
         if (found.isEmpty()) return Outcome.refused(RefundResult.PAYMENT_INTENT_NOT_FOUND);
         PaymentIntent intent = found.get();
-        if (intent.status() != PaymentIntentStatus.SUCCEEDED || intent.refundable() == 0) {
+        // An escrowed payment never reached the marketplace: a dispute returns it (see Escrows).
+        if (intent.status() != PaymentIntentStatus.SUCCEEDED || intent.refundable() == 0
+                || Escrows.of(state, intent).isPresent()) {
             return Outcome.refused(RefundResult.PAYMENT_INTENT_UNEXPECTED_STATE);
         }
         long amount = amountMinor == 0 ? intent.refundable() : amountMinor;
         if (amount > intent.refundable()) return Outcome.refused(RefundResult.AMOUNT_TOO_LARGE);
-        PaymentConversion fx = intent.conversion();
-        String shopperCurrency = fx == null ? intent.currency() : fx.sellCurrency();
-        Id128 shopperAccount = switch (intent.paymentMethod()) {
-            case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
-                    Customer.class).orElseThrow().account(shopperCurrency).orElseThrow();
-            // A card refund goes back to the issuer, who credits its cardholder.
-            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, shopperCurrency)
-                    .orElseThrow();
-        };
         Id128 merchantAccount = participant(state, intent.ownerId()).account(intent.currency()).orElseThrow();
+        Refund refund = returnToShopper(state, intent, merchantAccount, refundId, amount, reason, metadata);
+        WebhookOperations.emit(state, refund.ownerId(), EventTypes.REFUND_CREATED, RecordKind.REFUND, refund);
+        return Outcome.of(RefundResult.OK, refund);
+    }
+
+    /**
+     * Returns {@code amount} of a paid intent from {@code fromAccount} (the merchant's, or the escrow that holds the
+     * money) to the shopper, back through the FX liquidity provider for a cross-currency payment (the merchant's
+     * currency to it, the shopper's share of what they paid from it), and books the refund on the intent.
+     */
+    public static Refund returnToShopper(SwitchState state, PaymentIntent intent, Id128 fromAccount, String refundId,
+            long amount, String reason, Map<String, String> metadata) {
+        PaymentConversion fx = intent.conversion();
+        Id128 shopperAccount = shopperAccount(state, intent);
         Id128 reference = ObjectIds.numberOf(intent.id());
         Id128 transferId = state.ids().next();
         List<Transfer> chain = new ArrayList<>();
         long sellRefund = 0;
         if (fx == null) {
-            chain.add(Transfer.of(transferId, merchantAccount, shopperAccount, amount,
+            chain.add(Transfer.of(transferId, fromAccount, shopperAccount, amount,
                     Currencies.ledger(intent.currency()), TransferCodes.REFUND).withUserData(reference));
         } else {
-            // Back through the provider: the merchant's currency to it, the shopper's share of what they paid from it.
             FxLegs legs = FxLegs.of(state, fx.providerId());
             sellRefund = fx.sellToRefund(amount, intent.refundable(), intent.amountReceived());
-            chain.add(Transfer.of(transferId, merchantAccount, legs.account(intent.currency()), amount,
+            chain.add(Transfer.of(transferId, fromAccount, legs.account(intent.currency()), amount,
                     Currencies.ledger(intent.currency()), TransferCodes.REFUND).withUserData(reference));
             if (sellRefund > 0) {
-                chain.add(Transfer.of(state.ids().next(), legs.account(shopperCurrency), shopperAccount, sellRefund,
-                        Currencies.ledger(shopperCurrency), TransferCodes.FX_REFUND).withUserData(reference));
+                chain.add(Transfer.of(state.ids().next(), legs.account(fx.sellCurrency()), shopperAccount, sellRefund,
+                        Currencies.ledger(fx.sellCurrency()), TransferCodes.FX_REFUND).withUserData(reference));
             }
         }
         CreateTransferResult returned = applyChain(state, chain);
@@ -343,8 +359,21 @@ public final class PaymentOperations {
         PaymentIntent refunded = intent.refunded(amount);
         if (fx != null) refunded = refunded.withConversion(fx.refunded(sellRefund));
         state.put(RecordKind.PAYMENT_INTENT, refunded.id(), refunded);
-        WebhookOperations.emit(state, refund.ownerId(), EventTypes.REFUND_CREATED, RecordKind.REFUND, refund);
-        return Outcome.of(RefundResult.OK, refund);
+        return refund;
+    }
+
+    /**
+     * The account a refund of a paid {@code intent} goes to, in the currency the shopper paid in: the shopper's
+     * balance, or the card's issuer.
+     */
+    public static Id128 shopperAccount(SwitchState state, PaymentIntent intent) {
+        String currency = intent.conversion() == null ? intent.currency() : intent.conversion().sellCurrency();
+        return switch (intent.paymentMethod()) {
+            case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
+                    Customer.class).orElseThrow().account(currency).orElseThrow();
+            // A card refund goes back to the issuer, who credits its cardholder.
+            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, currency).orElseThrow();
+        };
     }
 
     /** Appends the merchant fee on {@code amount} to the chain (if there is one) and returns it. */
@@ -362,7 +391,7 @@ public final class PaymentOperations {
      * Creates the transfers as one linked chain, all or none: {@code OK} if all applied, otherwise the result of
      * the transfer that failed the chain.
      */
-    private static CreateTransferResult applyChain(SwitchState state, List<Transfer> chain) {
+    public static CreateTransferResult applyChain(SwitchState state, List<Transfer> chain) {
         List<Transfer> linked = new ArrayList<>(chain.size());
         for (int i = 0; i < chain.size(); i++) {
             Transfer t = chain.get(i);

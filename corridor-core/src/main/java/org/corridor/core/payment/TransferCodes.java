@@ -22,6 +22,8 @@ public final class TransferCodes {
     public static final int FX_REFUND = 112;
     /** Rounding residue made whole, provider to the house: {@link org.corridor.core.exchange.FxResidues#TRANSFER_CODE}. */
     public static final int FX_RESIDUE = org.corridor.core.exchange.FxResidues.TRANSFER_CODE;
+    /** Money held in escrow going to the seller. */
+    public static final int ESCROW_RELEASE = 113;
 
     private TransferCodes() {}
 }

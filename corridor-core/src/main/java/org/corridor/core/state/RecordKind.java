@@ -25,7 +25,8 @@ public enum RecordKind {
     FX_QUOTE("fx_quote"),
     FX_RESIDUE("fx_residue"),
     /** An error reply kept in an idempotency record; never a row of its own. */
-    ERROR("error");
+    ERROR("error"),
+    ESCROW("escrow");
 
     private final String storedName;
 

@@ -16,12 +16,19 @@ public final class EventTypes {
     public static final String TOKEN_UPDATED = "token.updated";
     /** A customer paid another: sent to both customers' wallet providers (once if they are the same). */
     public static final String WALLET_TRANSFER_CREATED = "wallet_transfer.created";
+    /** A marketplace payment is held in escrow: sent to the marketplace, the seller and the buyer's wallet provider. */
+    public static final String ESCROW_HELD = "escrow.held";
+    /** Part or all of an escrow went to the seller; sent to the same three. */
+    public static final String ESCROW_RELEASED = "escrow.released";
+    /** A dispute returned what an escrow held to the shopper; sent to the same three. */
+    public static final String ESCROW_REFUNDED = "escrow.refunded";
     /** Subscribes to every type. */
     public static final String ALL = "*";
 
     public static final List<String> KNOWN = List.of(PAYMENT_INTENT_CREATED, PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED,
             PAYMENT_INTENT_SUCCEEDED, PAYMENT_INTENT_PAYMENT_FAILED, PAYMENT_INTENT_CANCELED, REFUND_CREATED,
-            CUSTOMER_TOPPED_UP, TOKEN_CREATED, TOKEN_UPDATED, WALLET_TRANSFER_CREATED);
+            CUSTOMER_TOPPED_UP, TOKEN_CREATED, TOKEN_UPDATED, WALLET_TRANSFER_CREATED, ESCROW_HELD, ESCROW_RELEASED,
+            ESCROW_REFUNDED);
 
     private EventTypes() {}
 

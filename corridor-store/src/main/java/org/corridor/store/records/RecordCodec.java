@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.corridor.core.Id128;
+import org.corridor.core.escrow.Escrow;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
@@ -105,6 +106,7 @@ public final class RecordCodec {
             case PAYMENT_CODE -> writePaymentCode(out, (PaymentCode) value);
             case FX_QUOTE -> FxRecords.writeQuote(out, (FxQuote) value);
             case FX_RESIDUE -> FxRecords.writeResidue(out, (FxResidue) value);
+            case ESCROW -> writeEscrow(out, (Escrow) value);
         }
     }
 
@@ -138,6 +140,9 @@ public final class RecordCodec {
                     in.readUTF(), in.readLong());
             case FX_QUOTE -> FxRecords.readQuote(in);
             case FX_RESIDUE -> FxRecords.readResidue(in);
+            case ESCROW -> new Escrow(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
+                    readId(in), in.readLong(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong(), in.readLong());
         };
     }
 
@@ -306,6 +311,25 @@ public final class RecordCodec {
         out.writeLong(c.expiresAt());
         out.writeUTF(c.paymentIntentId());
         out.writeLong(c.createdAt());
+    }
+
+    private static void writeEscrow(DataOutputStream out, Escrow e) throws IOException {
+        out.writeUTF(e.id());
+        out.writeUTF(e.ownerId());
+        out.writeUTF(e.paymentIntentId());
+        out.writeUTF(e.sellerId());
+        out.writeLong(e.amountMinor());
+        out.writeUTF(e.currency());
+        writeId(out, e.accountId());
+        out.writeLong(e.releaseAfterSeconds());
+        out.writeLong(e.releaseAt());
+        out.writeUTF(e.buyerProviderId());
+        out.writeUTF(e.customerId());
+        out.writeLong(e.amountHeld());
+        out.writeLong(e.amountReleased());
+        out.writeLong(e.amountRefunded());
+        out.writeLong(e.feeMinor());
+        out.writeLong(e.createdAt());
     }
 
     private static void writeWithdrawal(DataOutputStream out, Withdrawal w) throws IOException {

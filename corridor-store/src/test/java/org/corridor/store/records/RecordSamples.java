@@ -9,6 +9,7 @@ import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
+import org.corridor.core.escrow.Escrow;
 import org.corridor.core.qr.QrCode;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
@@ -112,6 +113,8 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_4", FX_INTENT),
                 new RecordChange(RecordKind.FX_QUOTE, FX_QUOTE.id(), FX_QUOTE),
                 new RecordChange(RecordKind.FX_RESIDUE, "fxres_CNY", new FxResidue("fxres_CNY", "CNY", new Id128(8, 8),
-                        123_456_789, 31)));
+                        123_456_789, 31)),
+                new RecordChange(RecordKind.ESCROW, "esc_1", new Escrow("esc_1", "acct_mp", "pi_4", "acct_m", 9_000,
+                        "CNY", new Id128(7, 7), 3_600, 31, "acct_w", "cus_1", 9_000, 2_500, 6_500, 25, 30)));
     }
 }

@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -33,11 +32,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.corridor.api.ApiServer;
 import org.corridor.api.Route;
 import org.corridor.api.contract.OpenApiDocument;
+import org.corridor.app.api.MovableClock;
 import org.corridor.app.api.TestNode;
 import org.corridor.core.webhook.EventTypes;
 import org.corridor.gateway.issuer.IssuerLinkSettings;
@@ -265,6 +264,7 @@ class ApiWalkContractTest {
         walkCardRails(operator, walletKey, merchantId, merchantKey, receiver);
         walkQrCodes(walletKey, merchantKey, customerId);
         walkWalletMoves(walletKey, merchantKey, customerId);
+        walkEscrows(operator, walletKey, merchantId, merchantKey, customerId, clock, receiver);
 
         // Events and their deliveries.
         JsonNode events = call("GET", "/v1/events").key(merchantKey).query("limit", "100").expect(200).json();
@@ -464,6 +464,53 @@ class ApiWalkContractTest {
                 .body("{\"code\":\"12\",\"amount\":250,\"currency\":\"USD\"}").expectRefusedBySchema(400);
     }
 
+    /**
+     * A marketplace order held in escrow for the merchant: released in part by the buyer's wallet provider and by the
+     * marketplace, the rest refunded by a dispute; a second order released at its deadline, disputed too late.
+     */
+    private void walkEscrows(String operator, String walletKey, String sellerId, String sellerKey, String customerId,
+            MovableClock clock, Endpoint receiver) {
+        call("POST", "/v1/webhook_endpoints").key(walletKey).body("{\"url\":\"%s\",\"enabled_events\":[\"%s\",\"%s\",\"%s\"]}"
+                .formatted(receiver.url(), EventTypes.ESCROW_HELD, EventTypes.ESCROW_RELEASED, EventTypes.ESCROW_REFUNDED))
+                .expect(200);
+        String marketplaceId = call("POST", "/v1/participants").key(operator).body("""
+                {"role":"marketplace","name":"Soko","country":"KE","settlement_currency":"USD","currencies":["USD"],
+                 "merchant_category_code":"5399"}""").expect(200).json().get("id").asString();
+        String marketplaceKey = call("POST", "/v1/participants/{id}/api_keys").path(marketplaceId).key(operator)
+                .expect(200).json().get("secret").asString();
+        String order = "{\"amount\":300,\"currency\":\"USD\",\"escrow\":{\"seller\":\"%s\"%s}}";
+        call("POST", "/v1/payment_intents").key(marketplaceKey).body(order.formatted("acct_nobody", "")).expect(404);
+        call("POST", "/v1/payment_intents").key(marketplaceKey)
+                .body(order.formatted(sellerId, ",\"release_after_seconds\":60")).expectRefusedBySchema(400);
+        String[] escrows = new String[2];
+        for (int i = 0; i < escrows.length; i++) {
+            JsonNode intent = call("POST", "/v1/payment_intents").key(marketplaceKey)
+                    .body(order.formatted(sellerId, ",\"release_after_seconds\":3600")).expect(200).json();
+            String intentId = intent.get("id").asString();
+            escrows[i] = call("GET", "/v1/escrows").query("payment_intent", intentId).key(marketplaceKey).expect(200)
+                    .json().at("/data/0/id").asString();
+            call("POST", "/v1/escrows/{id}/release").path(escrows[i]).key(marketplaceKey).expect(409);
+            call("POST", "/v1/payment_intents/{id}/confirm").path(intentId).key(walletKey)
+                    .body(confirmation(customerId, intent.get("client_secret").asString())).expect(200);
+        }
+        String escrow = escrows[0];
+        assertThat(call("GET", "/v1/escrows/{id}").path(escrow).key(walletKey).expect(200).json().get("status")
+                .asString()).isEqualTo("held");
+        call("GET", "/v1/escrows/{id}").path(escrow).key(operator).expect(404);
+        call("POST", "/v1/escrows/{id}/confirm_delivery").path(escrow).key(walletKey).body("{\"amount\":301}").expect(400);
+        call("POST", "/v1/escrows/{id}/confirm_delivery").path(escrow).key(marketplaceKey).expect(404);
+        call("POST", "/v1/escrows/{id}/confirm_delivery").path(escrow).key(walletKey).body("{\"amount\":100}").expect(200);
+        call("POST", "/v1/escrows/{id}/release").path(escrow).key(marketplaceKey).body("{\"amount\":50}").expect(200);
+        JsonNode refunded = call("POST", "/v1/escrows/{id}/dispute").path(escrow).key(walletKey).expect(200).json();
+        assertThat(refunded.get("amount_refunded").longValue()).isEqualTo(150);
+        call("POST", "/v1/escrows/{id}/dispute").path(escrow).key(walletKey).expect(409);
+        clock.advance(Duration.ofHours(2));
+        assertThat(call("POST", "/v1/escrows/{id}/dispute").path(escrows[1]).key(walletKey).expect(409).json()
+                .at("/error/code").asString()).isEqualTo("escrow_deadline_passed");
+        assertThat(call("GET", "/v1/escrows/{id}").path(escrows[1]).key(sellerKey).expect(200).json()
+                .get("status").asString()).isEqualTo("released");
+    }
+
     /** A static and a dynamic QR code, each paid by the wallet provider for its customer. */
     private void walkQrCodes(String walletKey, String merchantKey, String customerId) {
         JsonNode fixed = call("POST", "/v1/qr_codes").key(merchantKey).body("{\"currency\":\"USD\"}").expect(200).json();
@@ -572,20 +619,6 @@ class ApiWalkContractTest {
 
     private Call call(String method, String pathTemplate) {
         return new Call(method, pathTemplate);
-    }
-
-    /** The system clock, moved on by the test: time passing for the node without the test waiting. */
-    static final class MovableClock implements InstantSource {
-        private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead.get());
-        }
-
-        void advance(Duration by) {
-            ahead.updateAndGet(current -> current.plus(by));
-        }
     }
 
     /** A webhook endpoint: a real HTTP server on this machine that records every request, headers and body. */
