@@ -21,6 +21,7 @@ import org.corridor.api.v1.EventJson;
 import org.corridor.api.v1.V1Routes;
 import org.corridor.api.v1.V1Services;
 import org.corridor.app.IssuerAddresses;
+import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.payment.CardPayments;
 import org.corridor.core.participant.Participant;
@@ -252,6 +253,17 @@ public final class SwitchNode implements AutoCloseable {
     /** The reversals still waiting for an issuer's acknowledgement. */
     public int reversalsPending() {
         return reversals.pendingCount();
+    }
+
+    /** Every card authorization of the committed state created from {@code fromNanos} on, for reconciliation. */
+    public List<CardAuthorization> cardAuthorizations(long fromNanos) {
+        return writer.execute(state -> state.all(RecordKind.CARD_AUTHORIZATION).stream()
+                .map(CardAuthorization.class::cast).filter(a -> a.createdAt() >= fromNanos).toList()).join();
+    }
+
+    /** Answers Corridor's issuer links received twice and dropped, since the node started. */
+    public long duplicateReplies() {
+        return links.all().stream().mapToLong(link -> link.counters().duplicateReplies()).sum();
     }
 
     /** The links to the card networks. */

@@ -68,6 +68,8 @@ public final class Reconciliation {
     public static Report run(List<CardAuthorization> corridor, List<IssuerRecord> issuers, long duplicateReplies) {
         Map<String, IssuerSide> byReference = new HashMap<>();
         for (IssuerRecord record : issuers) {
+            // An account verification (an authorization of nothing, at enrolment) holds no money: nothing to match.
+            if (record.kind() == IssuerRecord.Kind.AUTHORIZATION && record.amountMinor() == 0) continue;
             IssuerSide side = byReference.computeIfAbsent(record.retrievalReference(), reference -> new IssuerSide());
             switch (record.kind()) {
                 case AUTHORIZATION -> side.authorizations.add(record);

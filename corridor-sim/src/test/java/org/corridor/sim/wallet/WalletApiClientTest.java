@@ -22,7 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 class WalletApiClientTest {
     static final String WALLET_KEY = "ck_wallet_test";
     static final String MERCHANT_KEY = "ck_merchant_test";
-    static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * Long enough that a loaded machine never times out an answered request (the fake server answers at once); only the
+     * held request of {@link #aSlowServerHitsTheRequestTimeout} waits it out.
+     */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private RecordingApi api;
     private WalletApiClient client;
