@@ -4,6 +4,7 @@ import org.corridor.app.bench.BenchCommand;
 import org.corridor.app.demo.DemoCommand;
 import org.corridor.app.issuer.IssuerSimCommand;
 import org.corridor.app.ledger.LedgerCommand;
+import org.corridor.app.reconcile.ReconcileCommand;
 import org.corridor.app.serve.ServeCommand;
 import org.corridor.app.vault.VaultCommand;
 import org.corridor.app.wallet.WalletSimCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         version = "Corridor 0.1.0",
         description = "A cross-border mobile payment switch over one double-entry ledger.",
         subcommands = {DemoCommand.class, LedgerCommand.class, BenchCommand.class, ServeCommand.class,
-                IssuerSimCommand.class, WalletSimCommand.class, VaultCommand.class})
+                IssuerSimCommand.class, WalletSimCommand.class, VaultCommand.class, ReconcileCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
