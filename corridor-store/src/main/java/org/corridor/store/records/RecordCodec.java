@@ -45,10 +45,12 @@ import org.corridor.core.webhook.WebhookEndpoint;
  * modified UTF-8 strings, enums by name so that reordering an enum never changes a stored value).
  *
  * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 1
- * records still decode (with neither).
+ * records still decode (with neither). Version 3 added the paying device token to top-ups and the funding balance
+ * (customer and currency) to device tokens and the issuer's decline code to error replies; older records decode as
+ * funding-account top-ups, card tokens and errors no issuer answered.
  */
 public final class RecordCodec {
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final int FORMAT_VERSION_MIN = 1;
     /** A decoded collection longer than this means the bytes are not a record. */
     private static final int ENTRIES_MAX = 4096;
@@ -110,7 +112,7 @@ public final class RecordCodec {
             case API_KEY -> readApiKey(in);
             case CUSTOMER -> readCustomer(in);
             case TOP_UP -> new TopUp(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), readId(in),
-                    in.readLong());
+                    in.readLong(), version >= 3 ? readMethod(in) : null);
             case PAYMENT_INTENT -> readIntent(in, version);
             case REFUND -> new Refund(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
                     in.readUTF(), readStrings(in), readId(in), in.readLong());
@@ -120,9 +122,10 @@ public final class RecordCodec {
             case DELIVERY -> new Delivery(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
                     DeliveryStatus.valueOf(in.readUTF()), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
                     in.readUTF());
-            case ERROR -> new StoredError(in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
+            case ERROR -> new StoredError(in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
+                    version >= 3 ? in.readUTF() : "");
             case CARD -> CardRecords.readCard(in);
-            case DEVICE_TOKEN -> CardRecords.readToken(in);
+            case DEVICE_TOKEN -> CardRecords.readToken(in, version);
             case CARD_AUTHORIZATION -> CardRecords.readAuthorization(in);
             case QR_CODE -> new QrCode(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(),
                     in.readUTF(), in.readLong());
@@ -202,6 +205,7 @@ public final class RecordCodec {
         out.writeUTF(t.currency());
         writeId(out, t.transferId());
         out.writeLong(t.createdAt());
+        writeMethod(out, t.paymentMethod());
     }
 
     private static void writeIntent(DataOutputStream out, PaymentIntent pi) throws IOException {
@@ -404,6 +408,7 @@ public final class RecordCodec {
         out.writeUTF(e.code());
         out.writeUTF(e.message());
         out.writeUTF(e.param());
+        out.writeUTF(e.declineCode());
     }
 
     private static void writeNested(DataOutputStream out, RecordKind kind, Object value) throws IOException {
