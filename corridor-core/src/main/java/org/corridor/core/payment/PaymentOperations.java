@@ -251,8 +251,8 @@ public final class PaymentOperations {
         Id128 shopperAccount = switch (intent.paymentMethod()) {
             case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
                     Customer.class).orElseThrow().account(intent.currency()).orElseThrow();
-            // A card refund goes back to the issuer, who credits its cardholder.
-            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, intent.currency())
+            // A card refund goes back to the issuer, who credits its cardholder; a balance token's, to the balance.
+            case PaymentMethod.DeviceToken token -> CardPayments.fundingAccount(state, token, intent.currency())
                     .orElseThrow();
         };
         Id128 merchantAccount = participant(state, intent.ownerId()).account(intent.currency()).orElseThrow();
