@@ -12,6 +12,10 @@ import org.corridor.codec.card.Luhn;
  * digit. Token BINs are ranges networks reserve for tokens, distinct from the issuers' card BINs, so a DPAN never
  * routes to an issuer as if it were a card. A PAR is 29 characters: a four-character BIN controller id, then 25
  * random upper-case letters and digits (EMVCo's format); it names the card, not a token.
+ *
+ * <p>Tokens Corridor issues itself, on a customer's balance (Corridor is their issuer: there is no card), take their
+ * DPANs from {@link #BALANCE_TOKEN_BIN}. It starts with 9 (ISO/IEC 7812 major industry identifier 9, national
+ * assignment), which no card network Corridor routes uses, so such a DPAN is never routed to a bank.
  */
 public final class TokenNumbers {
     /** The token BIN of each network Corridor issues tokens for. */
@@ -19,6 +23,8 @@ public final class TokenNumbers {
             "visa", "48953700",
             "mastercard", "52045500",
             "unionpay", "62581900");
+    /** The token BIN of the DPANs Corridor issues on customers' balances: 99900100 0000000 to 99900100 9999999. */
+    public static final String BALANCE_TOKEN_BIN = "99900100";
     /** Length of every DPAN Corridor issues. */
     public static final int DPAN_DIGITS = 16;
     /** Length of a payment account reference. */
@@ -40,12 +46,21 @@ public final class TokenNumbers {
         String bin = TOKEN_BINS.get(network);
         if (bin == null) return Optional.empty();
         for (int attempt = 0; attempt < DPAN_ATTEMPTS_MAX; attempt++) {
-            StringBuilder body = new StringBuilder(bin);
-            while (body.length() < DPAN_DIGITS - 1) body.append((char) ('0' + random.nextInt(10)));
-            String dpan = Luhn.withCheckDigit(body.toString());
+            String dpan = dpanIn(bin);
             if (!dpan.equals(pan.reveal())) return Optional.of(dpan);
         }
         throw new IllegalStateException("no DPAN different from the PAN in " + DPAN_ATTEMPTS_MAX + " draws");
+    }
+
+    /** A fresh DPAN in Corridor's own token range, for a token on a customer's balance (there is no PAN). */
+    public String newBalanceDpan() {
+        return dpanIn(BALANCE_TOKEN_BIN);
+    }
+
+    private String dpanIn(String bin) {
+        StringBuilder body = new StringBuilder(bin);
+        while (body.length() < DPAN_DIGITS - 1) body.append((char) ('0' + random.nextInt(10)));
+        return Luhn.withCheckDigit(body.toString());
     }
 
     /** A fresh payment account reference. */

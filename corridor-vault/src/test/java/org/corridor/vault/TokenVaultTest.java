@@ -69,6 +69,17 @@ class TokenVaultTest {
                 .matches("[A-Z0-9]+");
     }
 
+    @Test
+    void balanceDpansAreLuhnValidInCorridorsOwnRangeWhichNoNetworkUses() {
+        TokenNumbers numbers = new TokenNumbers(new SecureRandom());
+        for (int i = 0; i < 100; i++) {
+            String dpan = numbers.newBalanceDpan();
+            assertThat(dpan).hasSize(TokenNumbers.DPAN_DIGITS).startsWith(TokenNumbers.BALANCE_TOKEN_BIN);
+            assertThat(Luhn.isValidPan(dpan)).isTrue();
+        }
+        assertThat(TokenNumbers.TOKEN_BINS.values()).noneMatch(bin -> bin.charAt(0) == '9');
+    }
+
     private static String opened(TokenVault vault, byte[] sealed, String cardId) {
         return vault.withClearPan(sealed, cardId, clear -> clear);
     }

@@ -11,17 +11,24 @@ import org.corridor.api.Routes;
 import org.corridor.api.auth.Caller;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.ParticipantOperations;
+import org.corridor.core.payment.CardTopUps;
+import org.corridor.core.payment.PaymentError;
+import org.corridor.core.port.CardRails;
 import org.corridor.core.port.Page;
+import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
 import org.corridor.core.state.StoredError;
 import org.corridor.core.wallet.WalletOperations;
 
-/** Customers of wallet providers: shoppers with a balance per currency held at Corridor, and their top-ups. */
+/**
+ * Customers of wallet providers: shoppers with a balance per currency held at Corridor, and their top-ups (from the
+ * provider's funding account, or from a card's device token in the shopper's phone, authorized by the card's issuer).
+ */
 final class CustomerRoutes implements RouteGroup {
     record CreateCustomer(String name, List<String> currencies, Map<String, String> metadata) {}
 
-    record CreateTopUp(Long amount, String currency) {}
+    record CreateTopUp(Long amount, String currency, PaymentIntentRoutes.PaymentMethodParam paymentMethod) {}
 
     record CreateTransfer(String toCustomer, Long amount, String currency, String description) {}
 
@@ -89,18 +96,38 @@ final class CustomerRoutes implements RouteGroup {
             CreateTopUp request = Bodies.required(ctx, CreateTopUp.class);
             long amount = Params.amount(request.amount(), "amount", true);
             String currency = Params.currency(request.currency(), "currency");
+            if (request.paymentMethod() != null) {
+                CardRails.TokenPresentment presented = TokenPresentments.ofMethod(request.paymentMethod());
+                var booking = services.cards().topUp(owner, id, customerId, amount, currency, presented);
+                return state -> cardTopUpReply(booking.apply(state), customerId, currency);
+            }
             return state -> {
                 var outcome = ParticipantOperations.topUp(state, owner, id, customerId, amount, currency);
                 return switch (outcome.result()) {
                     case OK -> Replies.ok(RecordKind.TOP_UP, outcome.value());
                     case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
-                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
-                            "The customer holds no balance in " + currency + ".", "currency");
+                    case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
                     case LEDGER_REFUSED -> Replies.conflict("ledger_refused",
                             "The ledger refused the top-up (an account limit would be passed).");
                 };
             };
         });
+    }
+
+    private static Reply cardTopUpReply(Outcome<CardTopUps.Result, CardTopUps.Attempt> outcome, String customerId,
+            String currency) {
+        return switch (outcome.result()) {
+            case OK -> Replies.ok(RecordKind.TOP_UP, outcome.value().topUp());
+            case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
+            case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
+            case PAYMENT_METHOD_UNSUPPORTED -> Replies.invalid("payment_method_unsupported",
+                    "A top-up draws on a card's device token, not on a token of a balance.", "payment_method");
+            case DECLINED -> {
+                PaymentError error = outcome.value().error();
+                yield Reply.error(new StoredError(402, "payment_error", error.code(),
+                        error.message() + " Nothing was booked.", "payment_method", error.declineCode()));
+            }
+        };
     }
 
     private void transfer(Context ctx) {
@@ -121,8 +148,7 @@ final class CustomerRoutes implements RouteGroup {
                     case RECIPIENT_NOT_FOUND -> Replies.notFound("customer", to, "to_customer");
                     case SAME_CUSTOMER -> Replies.invalid("parameter_invalid",
                             "to_customer is the paying customer itself.", "to_customer");
-                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
-                            "The customer holds no balance in " + currency + ".", "currency");
+                    case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
                     case RECIPIENT_CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
                             "The receiving customer holds no balance in " + currency + ".", "to_customer");
                     case INSUFFICIENT_FUNDS -> insufficientFunds();
@@ -144,8 +170,7 @@ final class CustomerRoutes implements RouteGroup {
                 return switch (outcome.result()) {
                     case OK -> Replies.ok(RecordKind.WITHDRAWAL, outcome.value());
                     case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
-                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
-                            "The customer holds no balance in " + currency + ".", "currency");
+                    case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
                     case INSUFFICIENT_FUNDS -> insufficientFunds();
                 };
             };

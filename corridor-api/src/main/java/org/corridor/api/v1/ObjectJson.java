@@ -107,6 +107,7 @@ final class ObjectJson {
         json.put("customer", t.customerId());
         json.put("amount", t.amountMinor());
         json.put("currency", t.currency());
+        json.put("payment_method", paymentMethod(t.paymentMethod()));
         json.put("created", seconds(t.createdAt()));
         return json;
     }
@@ -197,8 +198,11 @@ final class ObjectJson {
         json.put("device_id", t.deviceId());
         json.put("network", t.network());
         json.put("dpan_last4", t.dpanLastFour());
-        json.put("par", t.par());
-        json.put("card", ordered("last4", t.cardLastFour()));
+        json.put("par", t.fundedByBalance() ? null : t.par());
+        json.put("card", t.fundedByBalance() ? null : ordered("last4", t.cardLastFour()));
+        json.put("funding", t.fundedByBalance()
+                ? ordered("type", "customer_balance", "customer", t.customerId(), "currency", t.currency())
+                : ordered("type", "card"));
         json.put("issuer", t.issuerId());
         json.put("created", seconds(t.createdAt()));
         return json;
@@ -271,7 +275,9 @@ final class ObjectJson {
 
     static Map<String, Object> authorization(CardAuthorization a) {
         Map<String, Object> json = object(a.id(), "card_authorization");
-        json.put("payment_intent", a.paymentIntentId());
+        boolean topUp = a.paymentIntentId().startsWith(TopUp.ID_PREFIX);
+        json.put("payment_intent", topUp ? null : a.paymentIntentId());
+        json.put("top_up", topUp ? a.paymentIntentId() : null);
         json.put("token", a.tokenId());
         json.put("issuer", a.issuerId());
         json.put("amount", a.amountMinor());
@@ -334,6 +340,7 @@ final class ObjectJson {
         detail.put("code", e.code());
         detail.put("message", e.message());
         if (!e.param().isEmpty()) detail.put("param", e.param());
+        if (!e.declineCode().isEmpty()) detail.put("decline_code", e.declineCode());
         return ordered("error", detail);
     }
 

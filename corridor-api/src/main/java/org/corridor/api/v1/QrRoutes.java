@@ -4,11 +4,15 @@ import static org.corridor.api.Access.PARTICIPANT;
 
 import io.javalin.http.Context;
 import java.util.Set;
+import java.util.function.Function;
 import org.corridor.api.RouteGroup;
 import org.corridor.api.Routes;
 import org.corridor.api.auth.Caller;
 import org.corridor.api.error.ApiException;
 import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.ParticipantRole;
+import org.corridor.core.payment.PaymentIntent;
+import org.corridor.core.port.CardRails;
 import org.corridor.core.port.Page;
 import org.corridor.core.port.QrPayloads;
 import org.corridor.core.qr.QrCode;
@@ -16,11 +20,13 @@ import org.corridor.core.qr.QrOperations;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
 import org.corridor.core.state.StoredError;
+import org.corridor.core.state.SwitchState;
 
 /**
  * Merchant-presented QR codes (EMVCo): a merchant makes a static code (the shopper enters the amount) or a dynamic one
  * (amount and reference inside, paid once); a wallet provider pays a scanned code for its customer from the customer's
- * balance. A scanned payload is checked whole (format, lengths, templates, CRC) before anything is looked up.
+ * balance, or with a device token in the shopper's phone (through the card rails, as a merchant's confirmation with the
+ * token is). A scanned payload is checked whole (format, lengths, templates, CRC) before anything is looked up.
  */
 final class QrRoutes implements RouteGroup {
     /** The longest payload accepted from a scan (the EMVCo maximum). */
@@ -32,7 +38,7 @@ final class QrRoutes implements RouteGroup {
 
     record CreateQr(Long amount, String currency, String reference) {}
 
-    record PayQr(String payload, String customer, Long amount) {}
+    record PayQr(String payload, String customer, Long amount, PaymentIntentRoutes.PaymentMethodParam paymentMethod) {}
 
     private final V1Services services;
     private final IdempotentPosts posts;
@@ -119,32 +125,84 @@ final class QrRoutes implements RouteGroup {
         posts.run(ctx, () -> {
             PayQr request = Bodies.required(ctx, PayQr.class);
             String payload = Params.text(request.payload(), "payload", PAYLOAD_CHARS_MAX, true);
-            String customer = Params.id(request.customer(), "cus_", "customer");
-            long amount = Params.amount(request.amount(), "amount", false);
-            QrPayloads.Scanned scanned;
-            try {
-                scanned = services.qr().read(payload);
-            } catch (QrPayloads.Unreadable unreadable) {
-                throw ApiException.badRequest("qr_code_invalid", "The scanned payload is not a valid Corridor QR code ("
-                        + unreadable.code() + ").", "payload");
+            if (request.paymentMethod() != null && request.customer() != null) {
+                throw ApiException.badRequest("parameter_invalid", "Give customer or payment_method, not both.",
+                        "payment_method");
             }
+            CardRails.TokenPresentment presented = request.paymentMethod() == null ? null
+                    : TokenPresentments.ofMethod(request.paymentMethod());
+            String customer = presented != null ? "" : Params.id(request.customer(), "cus_", "customer");
+            long amount = Params.amount(request.amount(), "amount", false);
+            QrPayloads.Scanned scanned = scan(payload);
+            if (presented != null) return payWithToken(caller, scanned, amount, intentId, clientSecret, presented);
             return state -> {
                 var paid = QrOperations.pay(state, caller, scanned.qrId(), scanned.merchantId(), scanned.currency(),
                         amount, customer, intentId, clientSecret);
-                return switch (paid.result()) {
-                    case OK -> Replies.ok(RecordKind.PAYMENT_INTENT, paid.value());
-                    case QR_CODE_NOT_FOUND -> Replies.notFound("qr_code", scanned.qrId(), "payload");
-                    case QR_CODE_USED -> Replies.conflict("qr_code_used", "This dynamic QR code was paid already.");
-                    case AMOUNT_MISSING -> Replies.invalid("parameter_missing",
-                            "A static QR code is paid with an amount the shopper enters.", "amount");
-                    case AMOUNT_MISMATCH -> Replies.invalid("amount_mismatch",
-                            "amount differs from the amount inside this dynamic QR code.", "amount");
-                    case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customer, "customer");
-                    case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
-                            "The customer holds no balance in " + scanned.currency() + ".", "customer");
-                    case DECLINED -> Reply.of(402, RecordKind.PAYMENT_INTENT, paid.value());
-                };
+                return payReply(paid.result(), paid.value(), scanned, customer);
             };
         });
+    }
+
+    /**
+     * The phone's token wallet scanned the code: the merchant's intent is made (holding a dynamic code), then paid
+     * through the card rails exactly as a merchant's confirmation with the token, and the code kept or freed.
+     */
+    private Function<SwitchState, Reply> payWithToken(String caller, QrPayloads.Scanned scanned, long amount,
+            String intentId, String clientSecret, CardRails.TokenPresentment presented) {
+        if (!walletProvider(caller)) return state -> notAWalletProvider();
+        var opened = services.commands().execute(state -> QrOperations.open(state, scanned.qrId(),
+                scanned.merchantId(), scanned.currency(), amount, intentId, clientSecret));
+        if (!opened.ok()) {
+            Reply refused = payReply(opened.result(), null, scanned, "");
+            return state -> refused;
+        }
+        var booking = services.cards().authorize(caller, intentId, clientSecret, presented);
+        return state -> {
+            var paid = booking.apply(state);
+            QrOperations.settle(state, scanned.qrId(), paid.value());
+            return switch (paid.result()) {
+                case OK -> Replies.ok(RecordKind.PAYMENT_INTENT, paid.value());
+                case DECLINED -> Reply.of(402, RecordKind.PAYMENT_INTENT, paid.value());
+                case PAYMENT_INTENT_NOT_FOUND, PAYMENT_INTENT_UNEXPECTED_STATE, PAYMENT_METHOD_MISSING,
+                        CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, QUOTE_NOT_FOUND, QUOTE_MISMATCH, QUOTE_USED,
+                        QUOTE_EXPIRED, FX_UNAVAILABLE ->
+                        throw new IllegalStateException("a fresh intent confirms: " + paid.result());
+            };
+        };
+    }
+
+    private static Reply payReply(QrOperations.PayResult result, PaymentIntent intent, QrPayloads.Scanned scanned,
+            String customer) {
+        return switch (result) {
+            case OK -> Replies.ok(RecordKind.PAYMENT_INTENT, intent);
+            case QR_CODE_NOT_FOUND -> Replies.notFound("qr_code", scanned.qrId(), "payload");
+            case QR_CODE_USED -> Replies.conflict("qr_code_used", "This dynamic QR code was paid already.");
+            case AMOUNT_MISSING -> Replies.invalid("parameter_missing",
+                    "A static QR code is paid with an amount the shopper enters.", "amount");
+            case AMOUNT_MISMATCH -> Replies.invalid("amount_mismatch",
+                    "amount differs from the amount inside this dynamic QR code.", "amount");
+            case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customer, "customer");
+            case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(scanned.currency(), "customer");
+            case DECLINED -> Reply.of(402, RecordKind.PAYMENT_INTENT, intent);
+        };
+    }
+
+    private QrPayloads.Scanned scan(String payload) {
+        try {
+            return services.qr().read(payload);
+        } catch (QrPayloads.Unreadable unreadable) {
+            throw ApiException.badRequest("qr_code_invalid", "The scanned payload is not a valid Corridor QR code ("
+                    + unreadable.code() + ").", "payload");
+        }
+    }
+
+    private boolean walletProvider(String participantId) {
+        return services.objects().find(RecordKind.PARTICIPANT, participantId, Participant.class)
+                .filter(p -> p.role() == ParticipantRole.WALLET_PROVIDER).isPresent();
+    }
+
+    private static Reply notAWalletProvider() {
+        return Reply.error(new StoredError(403, "invalid_request_error", "role_not_allowed",
+                "Only wallet providers pay QR codes with a device token.", ""));
     }
 }

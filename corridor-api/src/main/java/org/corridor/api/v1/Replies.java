@@ -39,6 +39,11 @@ final class Replies {
                 "No such " + what + ": '" + id + "'.", param));
     }
 
+    /** The customer holds no balance in {@code currency}. */
+    static Reply noBalanceIn(String currency, String param) {
+        return invalid("currency_not_supported", "The customer holds no balance in " + currency + ".", param);
+    }
+
     static Reply conflict(String code, String message) {
         return Reply.error(new StoredError(409, "invalid_request_error", code, message, ""));
     }

@@ -25,6 +25,15 @@ final class TokenPresentments {
 
     private TokenPresentments() {}
 
+    /** A {@code payment_method} that must be a device token: where a QR payment or a top-up takes one. */
+    static CardRails.TokenPresentment ofMethod(PaymentIntentRoutes.PaymentMethodParam method) {
+        if (!PaymentIntentRoutes.DEVICE_TOKEN.equals(method.type())) {
+            throw ApiException.badRequest("payment_method_unsupported", "payment_method[type] must be device_token.",
+                    "payment_method[type]");
+        }
+        return of(method.deviceToken());
+    }
+
     static CardRails.TokenPresentment of(PaymentIntentRoutes.DeviceTokenParam given) {
         if (given == null) throw Params.missing(PREFIX);
         String dpan = given.dpan();

@@ -24,10 +24,11 @@ import org.corridor.core.state.Reply;
 import org.corridor.core.state.StoredError;
 
 /**
- * Device tokens: a wallet provider (the token requestor) enrols a card for one device and one domain, and suspends,
- * resumes or deletes the token. Enrolment verifies the card with its issuer first. The enrolment reply is the only
- * place the whole DPAN and the token's cryptogram key are shown; a replay of it shows neither. Merchants read their
- * card authorizations here too.
+ * Device tokens: a wallet provider (the token requestor) enrols a card for one device and one domain, or has Corridor
+ * issue a token on one of its customers' balances, and suspends, resumes or deletes the token. Enrolment verifies the
+ * card with its issuer first. The issuing reply is the only place the whole DPAN and the token's cryptogram key are
+ * shown; a replay of it shows neither. Merchants (and wallet providers, for top-ups) read their card authorizations
+ * here too.
  */
 final class TokenRoutes implements RouteGroup {
     static final int DEVICE_ID_CHARS_MAX = 64;
@@ -51,6 +52,8 @@ final class TokenRoutes implements RouteGroup {
         }
     }
 
+    record IssueOnBalance(String currency, String deviceId, String domain) {}
+
     private final V1Services services;
     private final IdempotentPosts posts;
 
@@ -62,6 +65,7 @@ final class TokenRoutes implements RouteGroup {
     @Override
     public void addTo(Routes routes) {
         routes.post("/tokens", PARTICIPANT, this::enrol);
+        routes.post("/customers/{id}/tokens", PARTICIPANT, this::issueOnBalance);
         routes.get("/tokens", PARTICIPANT, this::list);
         routes.get("/tokens/{id}", PARTICIPANT, this::retrieve);
         routes.post("/tokens/{id}/suspend", PARTICIPANT, ctx -> change(ctx, LifecycleAction.SUSPEND));
@@ -96,17 +100,59 @@ final class TokenRoutes implements RouteGroup {
                     case OK -> Replies.ok(RecordKind.DEVICE_TOKEN, enrolled.value());
                     case NOT_A_WALLET_PROVIDER -> notAWalletProvider();
                     case ISSUER_NOT_FOUND -> cardError("issuer_unknown", "No issuer holds this card's BIN.");
-                    case DPAN_TAKEN -> Replies.conflict("dpan_collision",
-                            "The drawn device PAN is in use; retry the enrolment with a new Idempotency-Key.");
+                    case DPAN_TAKEN -> dpanTaken();
                 };
             };
         });
-        if (reply.body() instanceof DeviceToken token && token.id().equals(tokenId) && keyHex[0] != null) {
+        showOnce(ctx, reply, tokenId, keyHex[0]);
+    }
+
+    /**
+     * The first reply to an issuing request is the one place the whole DPAN and the token's key are shown; a replay of
+     * it (the key is no longer known) shows neither.
+     */
+    private static void showOnce(Context ctx, Reply reply, String tokenId, String keyHex) {
+        if (reply.body() instanceof DeviceToken token && token.id().equals(tokenId) && keyHex != null) {
             Map<String, Object> json = ObjectJson.token(token);
             json.put("dpan", token.dpan());
-            json.put("token_key", keyHex[0]);
+            json.put("token_key", keyHex);
             ctx.json(json);
         }
+    }
+
+    /**
+     * A wallet provider has Corridor issue a device token on its customer's balance in one currency: Corridor is the
+     * token's issuer, and a payment with it draws on that balance. Device, domain and lifecycle are every token's.
+     */
+    private void issueOnBalance(Context ctx) {
+        String requestor = Caller.of(ctx).participantId();
+        String customerId = Params.pathId(ctx, "id");
+        String tokenId = services.newId("tok_");
+        String[] keyHex = new String[1];
+        Reply reply = posts.run(ctx, () -> {
+            IssueOnBalance request = Bodies.required(ctx, IssueOnBalance.class);
+            String currency = Params.currency(request.currency(), "currency");
+            String deviceId = deviceId(request.deviceId());
+            TokenDomain domain = domain(request.domain(), "domain");
+            CardRails.BalanceToken issued = services.cards().newBalanceToken(requestor, tokenId, customerId, currency,
+                    deviceId, domain);
+            keyHex[0] = issued.tokenKeyHex();
+            return state -> {
+                var outcome = TokenOperations.issueOnBalance(state, issued.token());
+                return switch (outcome.result()) {
+                    case OK -> Replies.ok(RecordKind.DEVICE_TOKEN, outcome.value());
+                    case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
+                    case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
+                    case DPAN_TAKEN -> dpanTaken();
+                };
+            };
+        });
+        showOnce(ctx, reply, tokenId, keyHex[0]);
+    }
+
+    private static Reply dpanTaken() {
+        return Replies.conflict("dpan_collision",
+                "The drawn device PAN is in use; retry the request with a new Idempotency-Key.");
     }
 
     private static Reply refusal(CardRails.Enrolment.Refused refused) {

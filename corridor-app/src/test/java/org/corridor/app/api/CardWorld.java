@@ -82,6 +82,16 @@ final class CardWorld implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
+    /**
+     * The first bank in {@code currency}, with its random "05 do not honour" rule (for load runs) turned off, so that a
+     * test decides each decline itself.
+     */
+    SimulatedBank bankWithoutRandomDeclinesIn(String currency) {
+        SimulatedBank bank = bankIn(currency);
+        simulator.banks().setDeclinePerMille(bank.id(), 0);
+        return bank;
+    }
+
     /** A merchant paid in {@code currency} (2 % fee), the same one for every call. */
     TestNode.Party merchant(String currency) {
         return merchants.computeIfAbsent(currency, c -> node.merchant(200, c));

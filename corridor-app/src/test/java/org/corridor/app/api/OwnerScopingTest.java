@@ -267,6 +267,9 @@ class OwnerScopingTest {
         if (route.path().endsWith("/top_ups") || route.path().endsWith("/withdrawals")) {
             return "{\"amount\":1,\"currency\":\"USD\"}";
         }
+        if (route.path().equals("/v1/customers/{id}/tokens")) {
+            return "{\"currency\":\"USD\",\"device_id\":\"phone-x\",\"domain\":\"in_app\"}";
+        }
         if (route.path().endsWith("/transfers")) {
             return "{\"to_customer\":\"cus_anyone\",\"amount\":1,\"currency\":\"USD\"}";
         }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.corridor.sim.issuer.Fault;
 import org.corridor.sim.issuer.SimulatedBank;
 import org.corridor.sim.wallet.TokenDomain;
+import org.corridor.sim.wallet.TokenPresentment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives card payments with canary PANs (test cards of the simulated banks, one per network) through every path —
  * enrolment, taps and in-app payments, captures, voids, refunds, an issuer decline, an unanswered request and its
- * reversal, the token lifecycle, a refused enrolment — and then looks for those numbers everywhere a PAN must never
- * be: every log line (the simulator's included), every API reply, every webhook, and every byte of the database
- * files, which hold every table. The vault's rows are in those files too, sealed: a clear PAN there fails as well.
+ * reversal, a QR payment and a top-up by token, the token lifecycle, a refused enrolment — and then looks for those
+ * numbers everywhere a PAN must never be: every log line (the simulator's included), every API reply, every webhook,
+ * and every byte of the database files, which hold every table. The vault's rows are in those files too, sealed: a clear PAN there fails as well.
  */
 @Timeout(120)
 class PanCanaryTest {
@@ -134,6 +135,17 @@ class PanCanaryTest {
         world.pay(tap, 1_000_000, "automatic"); // declined by the issuer: 51
         world.simulator.faults().next(Fault.NO_REPLY, bank.id(), 1);
         world.pay(app, 900, "automatic"); // unanswered, then reversed
+        // The token wallet pays a merchant's QR code, and tops up a customer's balance (the wallet works in USD).
+        Http.Reply qr = world.http().post(merchant.key(), "/v1/qr_codes", Map.of("amount", 300, "currency", currency));
+        TokenPresentment scanned = app.phone().present(app.tokenId(), 300, bank.currency(), merchant.id(), null);
+        assertThat(world.http().post(world.wallet.key(), "/v1/qr_payments", Map.of("payload", qr.text("payload"),
+                "payment_method", scanned.paymentMethodJson())).status()).isEqualTo(200);
+        if (currency.equals("USD")) {
+            String customer = world.node.customer(world.wallet, currency, 0);
+            TokenPresentment topUp = app.phone().present(app.tokenId(), 400, bank.currency(), world.wallet.id(), null);
+            assertThat(world.http().post(world.wallet.key(), "/v1/customers/" + customer + "/top_ups", Map.of("amount",
+                    400, "currency", currency, "payment_method", topUp.paymentMethodJson())).status()).isEqualTo(200);
+        }
         world.http().post(world.wallet.key(), "/v1/tokens/" + tap.tokenId() + "/suspend", null);
         world.pay(tap, 100, "automatic"); // token_suspended
         world.http().post(world.wallet.key(), "/v1/tokens/" + tap.tokenId() + "/delete", null);

@@ -4,13 +4,13 @@ import org.corridor.core.state.OwnedObject;
 import org.corridor.core.state.Sequenced;
 
 /**
- * One authorization Corridor sent to an issuer for a payment intent, and what became of it. It carries what a
- * reversal needs to find the original at the issuer (trace number and terminal), so a reversal can be sent again
- * after a restart.
+ * One authorization Corridor sent to an issuer for a payment intent (or a top-up), and what became of it. It carries
+ * what a reversal needs to find the original at the issuer (trace number and terminal), so a reversal can be sent
+ * again after a restart.
  *
  * @param id {@code auth_…}
- * @param ownerId the merchant
- * @param paymentIntentId the intent it pays
+ * @param ownerId the acceptor: the merchant, or the wallet provider for a top-up
+ * @param paymentIntentId the intent it pays, or the top-up ({@code tu_…}) it funds
  * @param tokenId the device token presented
  * @param issuerId the issuer it went to
  * @param sequence a number unique in this switch; the trace number (DE11) is its last six digits

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.corridor.core.Check;
+import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.participant.ParticipantRole;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -13,12 +16,15 @@ import org.corridor.core.webhook.EventTypes;
 import org.corridor.core.webhook.WebhookOperations;
 
 /**
- * Commands on cards and device tokens, run on the writer thread: enrolment once the issuer verified the card,
- * the lifecycle, and re-sealing PANs under a new key.
+ * Commands on cards and device tokens, run on the writer thread: enrolment once the issuer verified the card, issuing
+ * a token on a customer's balance, the lifecycle, and re-sealing PANs under a new key.
  */
 public final class TokenOperations {
     /** In precedence order. */
     public enum EnrolResult { OK, NOT_A_WALLET_PROVIDER, ISSUER_NOT_FOUND, DPAN_TAKEN }
+
+    /** In precedence order. */
+    public enum BalanceTokenResult { OK, CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, DPAN_TAKEN }
 
     /** In precedence order. */
     public enum LifecycleResult { OK, TOKEN_NOT_FOUND, TOKEN_UNEXPECTED_STATE }
@@ -70,6 +76,29 @@ public final class TokenOperations {
         state.put(RecordKind.DEVICE_TOKEN, issued.id(), issued);
         WebhookOperations.emit(state, issued.ownerId(), EventTypes.TOKEN_CREATED, RecordKind.DEVICE_TOKEN, issued);
         return Outcome.of(EnrolResult.OK, issued);
+    }
+
+    /**
+     * Issues {@code token} on its customer's balance in its currency, Corridor being the issuer: the customer must be
+     * the requestor's own. The token's lifecycle is every token's.
+     */
+    public static Outcome<BalanceTokenResult, DeviceToken> issueOnBalance(SwitchState state, DeviceToken token) {
+        Check.that(token.fundedByBalance(), "a balance token names its customer");
+        Optional<Customer> customer = state.find(RecordKind.CUSTOMER, token.customerId(), Customer.class)
+                .filter(c -> c.ownerId().equals(token.ownerId()));
+        if (customer.isEmpty()) return Outcome.refused(BalanceTokenResult.CUSTOMER_NOT_FOUND);
+        if (customer.get().account(token.currency()).isEmpty()) {
+            return Outcome.refused(BalanceTokenResult.CURRENCY_NOT_SUPPORTED);
+        }
+        if (state.findByKey(RecordKind.DEVICE_TOKEN, token.dpan(), DeviceToken.class).isPresent()) {
+            return Outcome.refused(BalanceTokenResult.DPAN_TAKEN);
+        }
+        DeviceToken issued = new DeviceToken(token.id(), token.ownerId(), "", ParticipantOperations.OPERATOR_ID,
+                DeviceToken.BALANCE_NETWORK, token.dpan(), "", token.deviceId(), token.domain(), TokenStatus.ACTIVE,
+                token.sealedKey(), 0, "", state.now(), token.customerId(), token.currency());
+        state.put(RecordKind.DEVICE_TOKEN, issued.id(), issued);
+        WebhookOperations.emit(state, issued.ownerId(), EventTypes.TOKEN_CREATED, RecordKind.DEVICE_TOKEN, issued);
+        return Outcome.of(BalanceTokenResult.OK, issued);
     }
 
     /** Suspends, resumes or deletes the caller's token. */

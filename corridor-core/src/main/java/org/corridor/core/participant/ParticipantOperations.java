@@ -120,7 +120,7 @@ public final class ParticipantOperations {
                 Currencies.ledger(currency), TransferCodes.TOP_UP).withUserData(ObjectIds.numberOf(id));
         CreateTransferResult result = state.ledger().createTransfers(List.of(transfer)).getFirst();
         if (!result.applied()) return Outcome.refused(TopUpResult.LEDGER_REFUSED);
-        TopUp topUp = new TopUp(id, ownerId, customerId, amountMinor, currency, transferId, state.now());
+        TopUp topUp = new TopUp(id, ownerId, customerId, amountMinor, currency, transferId, state.now(), null);
         state.put(RecordKind.TOP_UP, id, topUp);
         WebhookOperations.emit(state, ownerId, EventTypes.CUSTOMER_TOPPED_UP, RecordKind.TOP_UP, topUp);
         return Outcome.of(TopUpResult.OK, topUp);

@@ -11,6 +11,7 @@ import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
+import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
@@ -27,6 +28,10 @@ import org.corridor.core.state.SwitchState;
  * for a later capture); a decline fails the intent with the issuer's reason; no answer fails it and queues a
  * reversal, since the issuer may have approved. Voids and expiries of a reserved card payment also queue a
  * reversal; the reversal is kept until the issuer acknowledges it.
+ *
+ * <p>A token Corridor issued on a customer's balance passes the same token checks in {@link #begin}, and is then
+ * authorized there and then by Corridor itself: the balance pays (or reserves) in the same command, with no message
+ * to any issuer. {@link #fundingAccount} is where a token's funding is decided.
  */
 public final class CardPayments {
     /** Why a presented token is declined before the issuer is asked, in the order the checks run. */
@@ -39,7 +44,7 @@ public final class CardPayments {
         ATC_REPLAYED("This ATC was already used: a replay."),
         ATC_LOWER("The ATC is below one already used."),
         ATC_JUMP_TOO_LARGE("The ATC is too far above the last one used."),
-        CURRENCY_NOT_SUPPORTED("The card's issuer does not settle in this currency.");
+        CURRENCY_NOT_SUPPORTED("Neither the token's issuer nor its balance holds this currency.");
 
         private final String message;
 
@@ -72,7 +77,10 @@ public final class CardPayments {
 
     private CardPayments() {}
 
-    /** Checks and admits the presentment, then writes the authorization to send; see the class comment. */
+    /**
+     * Checks and admits the presentment, then either writes the authorization to send (a card's token) or, for a token
+     * Corridor issued on a customer's balance, pays from that balance at once; see the class comment.
+     */
     public static Outcome<PaymentOperations.ConfirmResult, Begun> begin(SwitchState state, String callerId,
             String intentId, String clientSecret, Presentment presented) {
         Optional<PaymentIntent> found = PaymentOperations.forConfirmation(state, callerId, intentId, clientSecret);
@@ -82,26 +90,45 @@ public final class CardPayments {
             return Outcome.of(PaymentOperations.ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE, new Begun(intent, null));
         }
         Optional<DeviceToken> token = state.findByKey(RecordKind.DEVICE_TOKEN, presented.dpan(), DeviceToken.class);
-        TokenDecline decline = judge(state, intent, token, presented);
+        TokenDecline decline = judge(state, intent.currency(), token, presented);
         if (decline != null) {
             PaymentMethod tried = token.map(t -> method(t, presented.entry(), "")).orElse(null);
             PaymentIntent failed = PaymentOperations.fail(state, intent, tried, decline.error());
             return Outcome.of(PaymentOperations.ConfirmResult.DECLINED, new Begun(failed, null));
         }
-        DeviceToken admitted = token.get().withHighestAtc(presented.atc());
-        state.put(RecordKind.DEVICE_TOKEN, admitted.id(), admitted);
-        CardAuthorization authorization = new CardAuthorization(ObjectIds.of("auth_", state.ids().next()),
-                intent.ownerId(), intent.id(), admitted.id(), admitted.issuerId(), state.nextSequence(),
-                presented.terminalId(), presented.entry(), intent.amountMinor(), intent.currency(),
-                AuthorizationStatus.SENT, "", "", 0, state.now());
-        state.put(RecordKind.CARD_AUTHORIZATION, authorization.id(), authorization);
+        DeviceToken admitted = admit(state, token.get(), presented);
+        if (admitted.fundedByBalance()) {
+            // Corridor is this token's issuer: the customer's balance authorizes, in this very command.
+            Id128 balance = fundingAccount(state, admitted, intent.currency()).orElseThrow();
+            var paid = PaymentOperations.pay(state, intent, method(admitted, presented.entry(), ""), balance);
+            return Outcome.of(paid.result(), new Begun(paid.value(), null));
+        }
+        CardAuthorization authorization = authorization(state, intent.ownerId(), intent.id(), admitted, presented,
+                intent.amountMinor(), intent.currency());
         PaymentIntent processing = intent.processing(method(admitted, presented.entry(), authorization.id()));
         state.put(RecordKind.PAYMENT_INTENT, processing.id(), processing);
         return Outcome.of(PaymentOperations.ConfirmResult.OK, new Begun(processing, authorization));
     }
 
-    private static TokenDecline judge(SwitchState state, PaymentIntent intent, Optional<DeviceToken> found,
-            Presentment presented) {
+    /** Admits the presented ATC: durable with the command, so a replay is refused even after a restart. */
+    static DeviceToken admit(SwitchState state, DeviceToken token, Presentment presented) {
+        DeviceToken admitted = token.withHighestAtc(presented.atc());
+        state.put(RecordKind.DEVICE_TOKEN, admitted.id(), admitted);
+        return admitted;
+    }
+
+    /** Writes the authorization to send to a card's issuer, {@link AuthorizationStatus#SENT}, for {@code paidId}. */
+    static CardAuthorization authorization(SwitchState state, String acceptorId, String paidId, DeviceToken token,
+            Presentment presented, long amountMinor, String currency) {
+        CardAuthorization authorization = new CardAuthorization(ObjectIds.of("auth_", state.ids().next()), acceptorId,
+                paidId, token.id(), token.issuerId(), state.nextSequence(), presented.terminalId(), presented.entry(),
+                amountMinor, currency, AuthorizationStatus.SENT, "", "", 0, state.now());
+        put(state, authorization);
+        return authorization;
+    }
+
+    /** Why a presented token may not pay {@code currency}, or null if it may; in the order of {@link TokenDecline}. */
+    static TokenDecline judge(SwitchState state, String currency, Optional<DeviceToken> found, Presentment presented) {
         if (found.isEmpty()) return TokenDecline.TOKEN_NOT_FOUND;
         DeviceToken token = found.get();
         if (token.status() == TokenStatus.SUSPENDED) return TokenDecline.TOKEN_SUSPENDED;
@@ -114,7 +141,7 @@ public final class CardPayments {
             case JUMP_TOO_LARGE -> { return TokenDecline.ATC_JUMP_TOO_LARGE; }
             case ADMITTED -> { }
         }
-        if (issuerAccount(state, token.issuerId(), intent.currency()).isEmpty()) return TokenDecline.CURRENCY_NOT_SUPPORTED;
+        if (fundingAccount(state, token, currency).isEmpty()) return TokenDecline.CURRENCY_NOT_SUPPORTED;
         return null;
     }
 
@@ -145,7 +172,7 @@ public final class CardPayments {
                     PaymentOperations.fail(state, intent, method, IssuerDeclines.errorFor(reply.responseCode())));
         }
         put(state, authorization.answered(AuthorizationStatus.APPROVED, reply.responseCode(), reply.approvalCode()));
-        Id128 issuerAccount = issuerAccount(state, authorization.issuerId(), intent.currency()).orElseThrow();
+        Id128 issuerAccount = participantAccount(state, authorization.issuerId(), intent.currency()).orElseThrow();
         Outcome<PaymentOperations.ConfirmResult, PaymentIntent> paid =
                 PaymentOperations.pay(state, intent, method, issuerAccount);
         Check.that(paid.ok(), "an issuer's settlement account has no limit: " + paid.result());
@@ -154,6 +181,8 @@ public final class CardPayments {
 
     /** Queues the reversal of an approved authorization (a void, or an uncaptured reservation that expired). */
     public static void requestReversal(SwitchState state, String authorizationId) {
+        // A payment by a token on a customer's balance sent no authorization: there is nothing to reverse.
+        if (authorizationId.isEmpty()) return;
         CardAuthorization authorization = state.find(RecordKind.CARD_AUTHORIZATION, authorizationId,
                 CardAuthorization.class).orElseThrow();
         if (authorization.status() == AuthorizationStatus.APPROVED) {
@@ -186,25 +215,38 @@ public final class CardPayments {
                 .filter(a -> a.status() == AuthorizationStatus.SENT)
                 .map(CardAuthorization::id)
                 .toList();
-        for (String id : unanswered) complete(state, id, null);
+        for (String id : unanswered) {
+            if (CardTopUps.isTopUp(state, id)) CardTopUps.complete(state, id, "", null);
+            else complete(state, id, null);
+        }
         return unanswered.size();
     }
 
-    /** The issuer's settlement account in {@code currency}: what a card payment draws on and a refund returns to. */
-    static Optional<Id128> issuerAccount(SwitchState state, PaymentMethod.DeviceToken method, String currency) {
+    /**
+     * The account a token payment in {@code currency} draws on and a refund returns to: the routing of a token, here
+     * and nowhere else. A card's token draws on its issuer's settlement account; a token Corridor issued draws on its
+     * customer's balance, in the token's own currency only.
+     */
+    static Optional<Id128> fundingAccount(SwitchState state, PaymentMethod.DeviceToken method, String currency) {
         return state.find(RecordKind.DEVICE_TOKEN, method.tokenId(), DeviceToken.class)
-                .flatMap(token -> issuerAccount(state, token.issuerId(), currency));
+                .flatMap(token -> fundingAccount(state, token, currency));
     }
 
-    private static Optional<Id128> issuerAccount(SwitchState state, String issuerId, String currency) {
-        return state.find(RecordKind.PARTICIPANT, issuerId, Participant.class).flatMap(p -> p.account(currency));
+    static Optional<Id128> fundingAccount(SwitchState state, DeviceToken token, String currency) {
+        if (!token.fundedByBalance()) return participantAccount(state, token.issuerId(), currency);
+        if (!token.currency().equals(currency)) return Optional.empty();
+        return state.find(RecordKind.CUSTOMER, token.customerId(), Customer.class).flatMap(c -> c.account(currency));
     }
 
-    private static PaymentMethod.DeviceToken method(DeviceToken token, TokenDomain entry, String authorizationId) {
+    static Optional<Id128> participantAccount(SwitchState state, String participantId, String currency) {
+        return state.find(RecordKind.PARTICIPANT, participantId, Participant.class).flatMap(p -> p.account(currency));
+    }
+
+    static PaymentMethod.DeviceToken method(DeviceToken token, TokenDomain entry, String authorizationId) {
         return new PaymentMethod.DeviceToken(token.id(), token.network(), token.dpanLastFour(), entry, authorizationId);
     }
 
-    private static void put(SwitchState state, CardAuthorization authorization) {
+    static void put(SwitchState state, CardAuthorization authorization) {
         state.put(RecordKind.CARD_AUTHORIZATION, authorization.id(), authorization);
     }
 }

@@ -15,6 +15,7 @@ import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.money.Currencies;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
+import org.corridor.core.participant.TopUp;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchState;
 
@@ -83,6 +84,10 @@ public final class PaymentAudit {
         Map<String, Integer> outByIntent = new HashMap<>();
         for (Object value : state.all(RecordKind.CARD_AUTHORIZATION)) {
             CardAuthorization authorization = (CardAuthorization) value;
+            if (authorization.paymentIntentId().startsWith(TopUp.ID_PREFIX)) {
+                checkTopUpAuthorization(state, authorization, violations);
+                continue;
+            }
             Optional<PaymentIntent> intent = state.find(RecordKind.PAYMENT_INTENT, authorization.paymentIntentId(),
                     PaymentIntent.class);
             if (intent.isEmpty()) {
@@ -106,6 +111,16 @@ public final class PaymentAudit {
                 violations.add("payment intent " + intent.id() + " is " + intent.status() + " with " + out
                         + " card authorizations out");
             }
+        }
+    }
+
+    /** An approved top-up's authorization has its top-up booked; one declined or reversed has none. */
+    private static void checkTopUpAuthorization(SwitchState state, CardAuthorization authorization,
+            List<String> violations) {
+        boolean booked = state.find(RecordKind.TOP_UP, authorization.paymentIntentId(), TopUp.class).isPresent();
+        if (booked != (authorization.status() == AuthorizationStatus.APPROVED)) {
+            violations.add("card authorization " + authorization.id() + " is " + authorization.status()
+                    + (booked ? " but its top-up was booked" : " but its top-up was never booked"));
         }
     }
 

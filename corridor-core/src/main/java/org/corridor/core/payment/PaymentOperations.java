@@ -371,8 +371,8 @@ public final class PaymentOperations {
         return switch (intent.paymentMethod()) {
             case PaymentMethod.CustomerBalance balance -> state.find(RecordKind.CUSTOMER, balance.customerId(),
                     Customer.class).orElseThrow().account(currency).orElseThrow();
-            // A card refund goes back to the issuer, who credits its cardholder.
-            case PaymentMethod.DeviceToken token -> CardPayments.issuerAccount(state, token, currency).orElseThrow();
+            // A card refund goes back to the issuer, who credits its cardholder; a balance token's, to the balance.
+            case PaymentMethod.DeviceToken token -> CardPayments.fundingAccount(state, token, currency).orElseThrow();
         };
     }
 

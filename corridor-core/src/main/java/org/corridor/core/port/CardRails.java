@@ -5,6 +5,7 @@ import org.corridor.core.card.Card;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.payment.CardPayments;
+import org.corridor.core.payment.CardTopUps;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentOperations;
 import org.corridor.core.state.Outcome;
@@ -81,6 +82,30 @@ public interface CardRails {
      */
     Function<SwitchState, Outcome<PaymentOperations.ConfirmResult, PaymentIntent>> authorize(String callerId,
             String intentId, String clientSecret, TokenPresentment presented);
+
+    /**
+     * Tops up customer {@code customerId} of the wallet provider {@code callerId} from a card's device token in the
+     * shopper's phone: checks the cryptogram (over the amount, the currency and the provider's id), sends the
+     * authorization to the card's issuer and returns the writer command that books its answer, as {@link #authorize}
+     * does for a payment.
+     */
+    Function<SwitchState, Outcome<CardTopUps.Result, CardTopUps.Attempt>> topUp(String callerId, String topUpId,
+            String customerId, long amountMinor, String currency, TokenPresentment presented);
+
+    /**
+     * A token Corridor issues on a customer's balance, ready for the writer: its DPAN (from Corridor's own token BIN
+     * range) and sealed key in the token, and the key in hex for the device wallet, shown once.
+     */
+    record BalanceToken(DeviceToken token, String tokenKeyHex) {
+        @Override
+        public String toString() {
+            return "BalanceToken[" + token + "]";
+        }
+    }
+
+    /** Draws a DPAN and a cryptogram key for token {@code tokenId} on {@code customerId}'s balance in {@code currency}. */
+    BalanceToken newBalanceToken(String requestorId, String tokenId, String customerId, String currency,
+            String deviceId, TokenDomain domain);
 
     /** What the request thread found before the issuer was asked: for tests of the precedence. */
     static CardPayments.Presentment presentment(TokenPresentment presented, boolean cryptogramValid) {

@@ -7,13 +7,18 @@ import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentIntent;
+import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.PaymentOperations;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchState;
 
-/** Commands on QR codes, run on the writer thread: creating one, and a wallet paying one for its customer. */
+/**
+ * Commands on QR codes, run on the writer thread: creating one, and a wallet paying one for its customer from the
+ * customer's balance ({@link #pay}) or with a device token in the shopper's phone ({@link #open}, the card rails,
+ * {@link #settle}).
+ */
 public final class QrOperations {
     /** In precedence order. */
     public enum CreateResult { OK, NOT_A_MERCHANT, CURRENCY_NOT_SUPPORTED }
@@ -48,22 +53,14 @@ public final class QrOperations {
             String merchantId, String currency, long amountMinor, String customerId, String intentId, String clientSecret) {
         Optional<QrCode> found = state.find(RecordKind.QR_CODE, qrId, QrCode.class)
                 .filter(qr -> qr.ownerId().equals(merchantId) && qr.currency().equals(currency));
-        if (found.isEmpty()) return Outcome.refused(PayResult.QR_CODE_NOT_FOUND);
+        PayResult refused = check(state, found, amountMinor);
+        if (refused != null) return Outcome.refused(refused);
         QrCode qr = found.get();
-        if (qr.used()) return Outcome.refused(PayResult.QR_CODE_USED);
-        if (!qr.dynamic() && amountMinor == 0) return Outcome.refused(PayResult.AMOUNT_MISSING);
-        if (qr.dynamic() && amountMinor != 0 && amountMinor != qr.amountMinor()) {
-            return Outcome.refused(PayResult.AMOUNT_MISMATCH);
-        }
         Optional<Customer> customer = state.find(RecordKind.CUSTOMER, customerId, Customer.class)
                 .filter(c -> c.ownerId().equals(callerId));
         if (customer.isEmpty()) return Outcome.refused(PayResult.CUSTOMER_NOT_FOUND);
         if (customer.get().account(qr.currency()).isEmpty()) return Outcome.refused(PayResult.CURRENCY_NOT_SUPPORTED);
-        long amount = qr.dynamic() ? qr.amountMinor() : amountMinor;
-        PaymentIntent spec = PaymentIntent.create(intentId, qr.ownerId(), amount, qr.currency(), CaptureMethod.AUTOMATIC,
-                qr.reference(), Map.of("qr_code", qr.id()), clientSecret, null, state.now());
-        var created = PaymentOperations.create(state, spec);
-        Check.that(created.ok(), "a QR code's merchant accepts its currency: " + created.result());
+        PaymentIntent spec = createIntent(state, qr, amountMinor, intentId, clientSecret);
         var paid = PaymentOperations.confirm(state, callerId, spec.id(), spec.clientSecret(),
                 new PaymentMethod.CustomerBalance(customerId));
         return switch (paid.result()) {
@@ -76,5 +73,59 @@ public final class QrOperations {
                     CURRENCY_NOT_SUPPORTED, QUOTE_NOT_FOUND, QUOTE_MISMATCH, QUOTE_USED, QUOTE_EXPIRED, FX_UNAVAILABLE ->
                     throw new IllegalStateException("a fresh intent confirms: " + paid.result());
         };
+    }
+
+    /**
+     * The first step of paying a scanned code with a device token (the phone's token wallet scans it): the same checks
+     * as {@link #pay} up to the customer, then the merchant's intent, to be confirmed through the card rails. A dynamic
+     * code is held by this intent meanwhile, so no second payment starts; {@link #settle} keeps or frees it.
+     */
+    public static Outcome<PayResult, PaymentIntent> open(SwitchState state, String qrId, String merchantId,
+            String currency, long amountMinor, String intentId, String clientSecret) {
+        Optional<QrCode> found = state.find(RecordKind.QR_CODE, qrId, QrCode.class)
+                .filter(qr -> qr.ownerId().equals(merchantId) && qr.currency().equals(currency));
+        PayResult refused = check(state, found, amountMinor);
+        if (refused != null) return Outcome.refused(refused);
+        QrCode qr = found.get();
+        PaymentIntent spec = createIntent(state, qr, amountMinor, intentId, clientSecret);
+        if (qr.dynamic()) state.put(RecordKind.QR_CODE, qr.id(), qr.paidBy(spec.id()));
+        return Outcome.of(PayResult.OK, spec);
+    }
+
+    /** After the card rails answered for an intent {@link #open} made: a dynamic code it held is freed unless paid. */
+    public static void settle(SwitchState state, String qrId, PaymentIntent intent) {
+        state.find(RecordKind.QR_CODE, qrId, QrCode.class)
+                .filter(qr -> qr.paymentIntentId().equals(intent.id())
+                        && intent.status() == PaymentIntentStatus.REQUIRES_PAYMENT_METHOD)
+                .ifPresent(qr -> state.put(RecordKind.QR_CODE, qr.id(), qr.paidBy("")));
+    }
+
+    private static PayResult check(SwitchState state, Optional<QrCode> found, long amountMinor) {
+        if (found.isEmpty()) return PayResult.QR_CODE_NOT_FOUND;
+        QrCode qr = found.get();
+        if (held(state, qr)) return PayResult.QR_CODE_USED;
+        if (!qr.dynamic() && amountMinor == 0) return PayResult.AMOUNT_MISSING;
+        if (qr.dynamic() && amountMinor != 0 && amountMinor != qr.amountMinor()) return PayResult.AMOUNT_MISMATCH;
+        return null;
+    }
+
+    /**
+     * Whether a dynamic code is taken: by an intent that was paid or is still being paid. One whose card payment failed
+     * (a crash between the two writer steps fails it at start-up, without a {@link #settle}) frees it.
+     */
+    private static boolean held(SwitchState state, QrCode qr) {
+        if (!qr.used()) return false;
+        return state.find(RecordKind.PAYMENT_INTENT, qr.paymentIntentId(), PaymentIntent.class)
+                .map(pi -> pi.status() != PaymentIntentStatus.REQUIRES_PAYMENT_METHOD).orElse(true);
+    }
+
+    private static PaymentIntent createIntent(SwitchState state, QrCode qr, long amountMinor, String intentId,
+            String clientSecret) {
+        long amount = qr.dynamic() ? qr.amountMinor() : amountMinor;
+        PaymentIntent spec = PaymentIntent.create(intentId, qr.ownerId(), amount, qr.currency(), CaptureMethod.AUTOMATIC,
+                qr.reference(), Map.of("qr_code", qr.id()), clientSecret, null, state.now());
+        var created = PaymentOperations.create(state, spec);
+        Check.that(created.ok(), "a QR code's merchant accepts its currency: " + created.result());
+        return spec;
     }
 }

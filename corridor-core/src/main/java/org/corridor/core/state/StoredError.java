@@ -8,5 +8,11 @@ package org.corridor.core.state;
  * @param code a stable code, such as {@code amount_too_large}
  * @param message a sentence for people
  * @param param the request parameter at fault; empty if none
+ * @param declineCode the issuer's ISO 8583 response code (DE39) when an issuer declined; empty otherwise
  */
-public record StoredError(int status, String type, String code, String message, String param) {}
+public record StoredError(int status, String type, String code, String message, String param, String declineCode) {
+    /** An error no issuer answered. */
+    public StoredError(int status, String type, String code, String message, String param) {
+        this(status, type, code, message, param, "");
+    }
+}

@@ -257,6 +257,67 @@ class CardPaymentsTest {
         assertThat(restarted.nextSequence()).isEqualTo(last + 1);
     }
 
+    /** A token Corridor issued on Alice's USD balance, presented by tap. */
+    private DeviceToken balanceToken() {
+        DeviceToken spec = new DeviceToken("tok_b", WALLET, "", "", "", "9990010012345670", "", "phone-b",
+                TokenDomain.CONTACTLESS, TokenStatus.ACTIVE, new byte[] {5}, 0, "", 0, SwitchFixture.ALICE, USD);
+        return TokenOperations.issueOnBalance(f.state(), spec).value();
+    }
+
+    private Outcome<ConfirmResult, CardPayments.Begun> tapBalance(DeviceToken token, long amount, String currency,
+            CaptureMethod capture) {
+        PaymentIntent intent = f.createIntent(amount, currency, capture);
+        DeviceToken now = f.state().find(RecordKind.DEVICE_TOKEN, token.id(), DeviceToken.class).orElseThrow();
+        return CardPayments.begin(f.state(), MERCHANT, intent.id(), null, tap(now.dpan(), now.highestAtc() + 1, true));
+    }
+
+    @Test
+    void aBalanceTokenIsAuthorizedByCorridorInTheSameCommandWithNoAuthorizationToSend() {
+        DeviceToken token = balanceToken();
+        assertThat(token.fundedByBalance()).isTrue();
+        assertThat(token.issuerId()).isEqualTo(ParticipantOperations.OPERATOR_ID);
+        long alice = f.customerBalance(SwitchFixture.ALICE, USD);
+
+        var paid = tapBalance(token, 3_000, USD, CaptureMethod.AUTOMATIC);
+        assertThat(paid.result()).isEqualTo(ConfirmResult.OK);
+        assertThat(paid.value().authorization()).isNull();
+        assertThat(paid.value().intent().status()).isEqualTo(PaymentIntentStatus.SUCCEEDED);
+        assertThat(f.customerBalance(SwitchFixture.ALICE, USD)).isEqualTo(alice - 3_000);
+        assertThat(f.merchantBalance(MERCHANT, USD)).isEqualTo(3_000 - 87);
+
+        var reserved = tapBalance(token, 1_000, USD, CaptureMethod.MANUAL);
+        assertThat(reserved.value().intent().status()).isEqualTo(PaymentIntentStatus.REQUIRES_CAPTURE);
+        assertThat(f.account(f.customerAccount(SwitchFixture.ALICE, USD)).debitsPending()).isEqualTo(1_000);
+        assertThat(PaymentOperations.cancel(f.state(), MERCHANT, reserved.value().intent().id(), "abandoned").ok())
+                .isTrue();
+        assertThat(f.account(f.customerAccount(SwitchFixture.ALICE, USD)).debitsPending()).isZero();
+
+        assertThat(PaymentOperations.refund(f.state(), MERCHANT, "re_b", paid.value().intent().id(), 1_000, "",
+                Map.of()).ok()).isTrue();
+        assertThat(f.customerBalance(SwitchFixture.ALICE, USD)).isEqualTo(alice - 2_000);
+        assertThat(f.state().all(RecordKind.CARD_AUTHORIZATION)).isEmpty();
+        assertThat(f.auditViolations()).isEmpty();
+        assertThat(PaymentAudit.violations(f.state())).isEmpty();
+    }
+
+    @Test
+    void aBalanceTokenIsDeclinedForTooLittleBalanceAndAnotherCurrencyWithTheTokenChecksFirst() {
+        DeviceToken token = balanceToken();
+        long alice = f.customerBalance(SwitchFixture.ALICE, USD);
+        var tooDear = tapBalance(token, alice + 1, USD, CaptureMethod.AUTOMATIC);
+        assertThat(tooDear.result()).isEqualTo(ConfirmResult.DECLINED);
+        assertThat(tooDear.value().intent().lastPaymentError().code()).isEqualTo("insufficient_funds");
+        assertThat(tapBalance(token, alice + 1, USD, CaptureMethod.MANUAL).value().intent().lastPaymentError().code())
+                .isEqualTo("insufficient_funds");
+        // Alice holds JPY too, but the token draws on her USD balance only.
+        assertThat(tapBalance(token, 100, JPY, CaptureMethod.AUTOMATIC).value().intent().lastPaymentError().code())
+                .isEqualTo("currency_not_supported");
+        PaymentIntent intent = f.createIntent(100, USD, CaptureMethod.AUTOMATIC);
+        var replayed = CardPayments.begin(f.state(), MERCHANT, intent.id(), null, tap(token.dpan(), 2, true));
+        assertThat(replayed.value().intent().lastPaymentError().code()).isEqualTo("atc_replayed");
+        assertThat(f.customerBalance(SwitchFixture.ALICE, USD)).isEqualTo(alice);
+    }
+
     private Outcome<ConfirmResult, PaymentIntent> authorizeAndAnswer(CaptureMethod capture, long amount,
             CardPayments.IssuerReply reply) {
         PaymentIntent intent = f.createIntent(amount, USD, capture);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.corridor.codec.iso8583.CardMessage;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
@@ -16,6 +17,7 @@ import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.payment.CardPayments;
+import org.corridor.core.payment.CardTopUps;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentOperations.ConfirmResult;
 import org.corridor.core.port.CardRails;
@@ -102,12 +104,26 @@ public final class CardRailsService implements CardRails {
     static final int DPAN_DRAWS_MAX = 8;
 
     private String freshDpan(String network, Pan pan) {
-        String dpan = numbers.newDpan(network, pan).orElseThrow();
-        for (int draw = 1; draw < DPAN_DRAWS_MAX
-                && objects.findByKey(RecordKind.DEVICE_TOKEN, dpan, DeviceToken.class).isPresent(); draw++) {
-            dpan = numbers.newDpan(network, pan).orElseThrow();
+        return freshDpan(() -> numbers.newDpan(network, pan).orElseThrow());
+    }
+
+    private String freshDpan(Supplier<String> draw) {
+        String dpan = draw.get();
+        for (int drawn = 1; drawn < DPAN_DRAWS_MAX
+                && objects.findByKey(RecordKind.DEVICE_TOKEN, dpan, DeviceToken.class).isPresent(); drawn++) {
+            dpan = draw.get();
         }
         return dpan;
+    }
+
+    @Override
+    public BalanceToken newBalanceToken(String requestorId, String tokenId, String customerId, String currency,
+            String deviceId, TokenDomain domain) {
+        String dpan = freshDpan(numbers::newBalanceDpan);
+        TokenVault.IssuedKey key = vault.newTokenKey(tokenId);
+        DeviceToken token = new DeviceToken(tokenId, requestorId, "", "", DeviceToken.BALANCE_NETWORK, dpan, "",
+                deviceId, domain, TokenStatus.ACTIVE, key.sealed(), 0, "", 0, customerId, currency);
+        return new BalanceToken(token, key.hexForDevice());
     }
 
     @Override
@@ -131,41 +147,75 @@ public final class CardRailsService implements CardRails {
             String clientSecret, TokenPresentment presented) {
         Optional<DeviceToken> token = objects.findByKey(RecordKind.DEVICE_TOKEN, presented.dpan(), DeviceToken.class);
         Optional<PaymentIntent> intent = objects.find(RecordKind.PAYMENT_INTENT, intentId, PaymentIntent.class);
-        boolean valid = token.isPresent() && intent.isPresent() && cryptogramMatches(token.get(), intent.get(), presented);
-        Outcome<ConfirmResult, CardPayments.Begun> begun = commands.execute(state ->
-                CardPayments.begin(state, callerId, intentId, clientSecret, CardRails.presentment(presented, valid)));
-        if (!begun.ok()) {
-            Outcome<ConfirmResult, PaymentIntent> decided =
-                    Outcome.of(begun.result(), begun.value() == null ? null : begun.value().intent());
+        boolean valid = token.isPresent() && intent.isPresent() && cryptogramMatches(token.get(),
+                intent.get().amountMinor(), intent.get().currency(), intent.get().ownerId(), presented);
+        return throughIssuer(state -> CardPayments.begin(state, callerId, intentId, clientSecret,
+                        CardRails.presentment(presented, valid)),
+                CardPayments.Begun::authorization, CardPayments.Begun::intent, token, presented,
+                (state, authorization, answer) -> CardPayments.complete(state, authorization.id(), answer));
+    }
+
+    @Override
+    public Function<SwitchState, Outcome<CardTopUps.Result, CardTopUps.Attempt>> topUp(String callerId,
+            String topUpId, String customerId, long amountMinor, String currency, TokenPresentment presented) {
+        Optional<DeviceToken> token = objects.findByKey(RecordKind.DEVICE_TOKEN, presented.dpan(), DeviceToken.class);
+        boolean valid = token.isPresent() && cryptogramMatches(token.get(), amountMinor, currency, callerId, presented);
+        return throughIssuer(state -> CardTopUps.begin(state, callerId, topUpId, customerId, amountMinor, currency,
+                        CardRails.presentment(presented, valid)),
+                CardTopUps.Attempt::authorization, attempt -> attempt, token, presented,
+                (state, authorization, answer) -> CardTopUps.complete(state, authorization.id(), customerId, answer));
+    }
+
+    /** The second writer step: books the issuer's answer (null: none came) to the authorization. */
+    @FunctionalInterface
+    private interface Completion<R extends Enum<R>, T> {
+        Outcome<R, T> book(SwitchState state, CardAuthorization authorization, CardPayments.IssuerReply answer);
+    }
+
+    /**
+     * The round trip every card authorization makes: the first writer step ({@code begin}: checks, ATC admission, the
+     * authorization written as sent), the issuer's answer, and the command that books it. When {@code begin} wrote no
+     * authorization (a decline before the issuer, or a token on a balance, which Corridor authorized itself), its
+     * outcome is the answer.
+     */
+    private <R extends Enum<R>, B, T> Function<SwitchState, Outcome<R, T>> throughIssuer(
+            Function<SwitchState, Outcome<R, B>> begin, Function<B, CardAuthorization> authorizationOf,
+            Function<B, T> shown, Optional<DeviceToken> token, TokenPresentment presented, Completion<R, T> complete) {
+        Outcome<R, B> begun = commands.execute(begin);
+        CardAuthorization authorization = begun.value() == null ? null : authorizationOf.apply(begun.value());
+        if (authorization == null) {
+            Outcome<R, T> decided = Outcome.of(begun.result(), begun.value() == null ? null : shown.apply(begun.value()));
             return state -> decided;
         }
-        CardAuthorization authorization = begun.value().authorization();
         CardPayments.IssuerReply reply;
         try {
-            reply = askIssuer(authorization, token.get(), intent.get(), presented);
+            reply = askIssuer(authorization, token.orElseThrow(), presented);
         } catch (RuntimeException failed) {
             // The request may or may not have left: booked as "no answer", which reverses it to be safe.
             LOG.error("authorization {} failed before the issuer answered", authorization.id(), failed);
             reply = null;
         }
         CardPayments.IssuerReply answer = reply;
-        return state -> CardPayments.complete(state, authorization.id(), answer);
+        return state -> complete.book(state, authorization, answer);
     }
 
-    private CardPayments.IssuerReply askIssuer(CardAuthorization authorization, DeviceToken token, PaymentIntent intent,
+    private CardPayments.IssuerReply askIssuer(CardAuthorization authorization, DeviceToken token,
             TokenPresentment presented) {
         Card card = objects.find(RecordKind.CARD, token.cardId(), Card.class).orElseThrow();
-        Participant merchant = objects.find(RecordKind.PARTICIPANT, intent.ownerId(), Participant.class).orElseThrow();
+        Participant acceptor = objects.find(RecordKind.PARTICIPANT, authorization.ownerId(), Participant.class)
+                .orElseThrow();
         byte[] emv = CardRequests.emvData(authorization.amountMinor(), Currency.getInstance(authorization.currency()),
                 presented.unpredictableNumber(), presented.atc(), presented.cryptogram());
-        CardRequests.Payment payment = IssuerPayments.of(authorization, card, merchant, emv);
+        CardRequests.Payment payment = IssuerPayments.of(authorization, card, acceptor, emv);
         CardMessage request = vault.withClearPan(card.sealedPan(), card.id(),
                 clear -> CardRequests.authorization(clear, payment, clock.instant()));
         return IssuerReplies.await(links.send(IssuerPayments.network(card), request));
     }
 
-    private boolean cryptogramMatches(DeviceToken token, PaymentIntent intent, TokenPresentment presented) {
-        PaymentData data = new PaymentData(intent.amountMinor(), Currency.getInstance(intent.currency()), intent.ownerId(),
+    /** The cryptogram is over the amount, the currency, the acceptor (merchant, or wallet provider for a top-up). */
+    private boolean cryptogramMatches(DeviceToken token, long amountMinor, String currency, String acceptorId,
+            TokenPresentment presented) {
+        PaymentData data = new PaymentData(amountMinor, Currency.getInstance(currency), acceptorId,
                 presented.unpredictableNumber());
         return Cryptograms.matches(vault.openTokenKey(token.sealedKey(), token.id()), presented.atc(), data,
                 presented.cryptogram());

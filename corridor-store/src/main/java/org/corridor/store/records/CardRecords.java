@@ -49,12 +49,16 @@ final class CardRecords {
         out.writeInt(t.highestAtc());
         out.writeUTF(t.cardLastFour());
         out.writeLong(t.createdAt());
+        out.writeUTF(t.customerId());
+        out.writeUTF(t.currency());
     }
 
-    static DeviceToken readToken(DataInputStream in) throws IOException {
+    /** Before format version 3 every token was a card's: no funding balance. */
+    static DeviceToken readToken(DataInputStream in, int version) throws IOException {
         return new DeviceToken(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
                 in.readUTF(), in.readUTF(), TokenDomain.valueOf(in.readUTF()), TokenStatus.valueOf(in.readUTF()),
-                RecordCodec.readBytes(in), in.readInt(), in.readUTF(), in.readLong());
+                RecordCodec.readBytes(in), in.readInt(), in.readUTF(), in.readLong(),
+                version >= 3 ? in.readUTF() : "", version >= 3 ? in.readUTF() : "");
     }
 
     static void writeAuthorization(DataOutputStream out, CardAuthorization a) throws IOException {

@@ -47,8 +47,11 @@ import org.corridor.core.webhook.WebhookEndpoint;
  * The stored form of the switch's objects: a format version, then fixed-order fields (big-endian numbers,
  * modified UTF-8 strings, enums by name so that reordering an enum never changes a stored value).
  *
- * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 3 added
- * a payment intent's currency conversion. Earlier records still decode (without what came later).
+ * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 1
+ * records still decode (with neither). Version 3 added a payment intent's currency conversion, the paying device
+ * token to top-ups, the funding balance (customer and currency) to device tokens and the issuer's decline code to
+ * error replies; older records decode without a conversion, as funding-account top-ups, card tokens and errors no
+ * issuer answered.
  */
 public final class RecordCodec {
     private static final int FORMAT_VERSION = 3;
@@ -116,7 +119,7 @@ public final class RecordCodec {
             case API_KEY -> readApiKey(in);
             case CUSTOMER -> readCustomer(in);
             case TOP_UP -> new TopUp(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), readId(in),
-                    in.readLong());
+                    in.readLong(), version >= 3 ? readMethod(in) : null);
             case PAYMENT_INTENT -> readIntent(in, version);
             case REFUND -> new Refund(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
                     in.readUTF(), readStrings(in), readId(in), in.readLong());
@@ -126,9 +129,10 @@ public final class RecordCodec {
             case DELIVERY -> new Delivery(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
                     DeliveryStatus.valueOf(in.readUTF()), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
                     in.readUTF());
-            case ERROR -> new StoredError(in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
+            case ERROR -> new StoredError(in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
+                    version >= 3 ? in.readUTF() : "");
             case CARD -> CardRecords.readCard(in);
-            case DEVICE_TOKEN -> CardRecords.readToken(in);
+            case DEVICE_TOKEN -> CardRecords.readToken(in, version);
             case CARD_AUTHORIZATION -> CardRecords.readAuthorization(in);
             case QR_CODE -> new QrCode(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(),
                     in.readUTF(), in.readLong());
@@ -213,6 +217,7 @@ public final class RecordCodec {
         out.writeUTF(t.currency());
         writeId(out, t.transferId());
         out.writeLong(t.createdAt());
+        writeMethod(out, t.paymentMethod());
     }
 
     private static void writeIntent(DataOutputStream out, PaymentIntent pi) throws IOException {
@@ -435,6 +440,7 @@ public final class RecordCodec {
         out.writeUTF(e.code());
         out.writeUTF(e.message());
         out.writeUTF(e.param());
+        out.writeUTF(e.declineCode());
     }
 
     private static void writeNested(DataOutputStream out, RecordKind kind, Object value) throws IOException {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.corridor.core.card.DeviceToken;
+import org.corridor.core.participant.TopUp;
 import org.corridor.core.state.RecordChange;
 import org.corridor.core.state.RecordKind;
+import org.corridor.core.state.StoredError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,6 +34,31 @@ class RecordCodecTest {
             assertThat(RecordCodec.encode(change.kind(), change.value()))
                     .isEqualTo(RecordCodec.encode(change.kind(), change.value()));
         }
+    }
+
+    @Test
+    void version2TopUpsAndTokensStillDecodeAsFundingAccountTopUpsAndCardTokens() {
+        for (RecordChange change : RecordSamples.everyKind()) {
+            Object before = switch (change.value()) {
+                case TopUp t when t.paymentMethod() == null -> t;
+                case DeviceToken t when !t.fundedByBalance() -> t;
+                default -> null;
+            };
+            if (before == null) continue;
+            // Version 3 appended an empty method (one empty string) to top-ups, two empty strings to tokens.
+            assertThat(RecordCodec.decode(change.kind(), asVersion2(change.kind(), before, before instanceof TopUp ? 2 : 4)))
+                    .isEqualTo(before);
+        }
+        StoredError error = new StoredError(400, "invalid_request_error", "amount_invalid", "Bad.", "amount");
+        assertThat(RecordCodec.decode(RecordKind.ERROR, asVersion2(RecordKind.ERROR, error, 2))).isEqualTo(error);
+    }
+
+    /** The record as format version 2 wrote it: without the {@code appended} bytes version 3 writes last. */
+    private static byte[] asVersion2(RecordKind kind, Object value, int appended) {
+        byte[] current = RecordCodec.encode(kind, value);
+        byte[] version2 = Arrays.copyOf(current, current.length - appended);
+        version2[0] = 2;
+        return version2;
     }
 
     @Test

@@ -66,6 +66,15 @@ public final class RecordSamples {
     public static final PaymentIntent BARE_INTENT = PaymentIntent.create("pi_2", "acct_m", 1, "JPY",
             CaptureMethod.AUTOMATIC, "", Map.of(), "pi_2_secret_y", null, 5);
 
+    /** A token Corridor issued on a customer's balance. */
+    public static final DeviceToken BALANCE_TOKEN = new DeviceToken("tok_2", "acct_w", "", "acct_operator", "corridor",
+            "9990010012345678", "", "phone-2", TokenDomain.CONTACTLESS, TokenStatus.ACTIVE, new byte[] {4, 5}, 3, "", 27,
+            "cus_1", "CNY");
+
+    /** A top-up a card's token paid. */
+    public static final TopUp CARD_TOP_UP = new TopUp("tu_2", "acct_w", "cus_1", 1_500, "CNY", new Id128(8, 8), 28,
+            new PaymentMethod.DeviceToken("tok_1", "unionpay", "5678", TokenDomain.IN_APP, "auth_2"));
+
     public static List<RecordChange> everyKind() {
         return List.of(
                 new RecordChange(RecordKind.PARTICIPANT, "acct_m", new Participant("acct_m", ParticipantRole.MERCHANT,
@@ -74,7 +83,7 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.API_KEY, "key_1", new ApiKey("key_1", "acct_m", "ci", new byte[32], "abcd", 12, 0)),
                 new RecordChange(RecordKind.CUSTOMER, "cus_1", new Customer("cus_1", "acct_w", "Li",
                         Map.of("CNY", new Id128(5, 6)), Map.of(), 13)),
-                new RecordChange(RecordKind.TOP_UP, "tu_1", new TopUp("tu_1", "acct_w", "cus_1", 900, "CNY", new Id128(9, 9), 14)),
+                new RecordChange(RecordKind.TOP_UP, "tu_1", new TopUp("tu_1", "acct_w", "cus_1", 900, "CNY", new Id128(9, 9), 14, null)),
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_1", INTENT),
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_2", BARE_INTENT),
                 new RecordChange(RecordKind.REFUND, "re_1", new Refund("re_1", "acct_m", "pi_1", 100, "USD", "duplicate",
@@ -98,6 +107,11 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.DEVICE_TOKEN, "tok_1", new DeviceToken("tok_1", "acct_w", "card_1", "acct_i",
                         "unionpay", "6258190012345678", "C001ABCDEFGHIJKLMNOPQRSTUVWXY", "phone-1", TokenDomain.IN_APP,
                         TokenStatus.SUSPENDED, new byte[] {9, 8, 7}, 41, "4321", 23)),
+                new RecordChange(RecordKind.DEVICE_TOKEN, "tok_2", BALANCE_TOKEN),
+                new RecordChange(RecordKind.IDEMPOTENCY, "acct_w d", new IdempotencyRecord("acct_w", "d", "cafe",
+                        Reply.error(new StoredError(402, "payment_error", "insufficient_funds", "Low.", "payment_method",
+                                "51")), 29)),
+                new RecordChange(RecordKind.TOP_UP, "tu_2", CARD_TOP_UP),
                 new RecordChange(RecordKind.CARD_AUTHORIZATION, "auth_1", new CardAuthorization("auth_1", "acct_m",
                         "pi_3", "tok_1", "acct_i", 1_000_042, "TAP00001", TokenDomain.CONTACTLESS, 700, "CNY",
                         AuthorizationStatus.REVERSAL_PENDING, "00", "123456", 2, 24)),

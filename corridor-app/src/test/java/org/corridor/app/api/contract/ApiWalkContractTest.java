@@ -262,6 +262,7 @@ class ApiWalkContractTest {
                 .get("cancellation_reason").asString()).isEqualTo("expired");
 
         walkCardRails(operator, walletKey, merchantId, merchantKey, receiver);
+        walkInteroperability(walletId, walletKey, merchantId, merchantKey);
         walkQrCodes(walletKey, merchantKey, customerId);
         walkWalletMoves(walletKey, merchantKey, customerId);
         walkEscrows(operator, walletKey, merchantId, merchantKey, customerId, clock, receiver);
@@ -428,6 +429,65 @@ class ApiWalkContractTest {
         assertThat(succeeded.get("status").asString()).isEqualTo("succeeded");
         assertThat(call("GET", "/v1/fx_quotes/{id}").path(succeeded.at("/conversion/fx_quote").asString())
                 .key(walletKey).expect(200).json().get("status").asString()).isEqualTo("used");
+    }
+
+    /**
+     * The wallets meet: a card's token pays a QR code and tops up a balance; a balance, issued as a token by Corridor,
+     * pays a card-accepting merchant.
+     */
+    private void walkInteroperability(String walletId, String walletKey, String merchantId, String merchantKey) {
+        SimulatedBank bank = simulator.banks().all().stream()
+                .filter(b -> b.currency().getCurrencyCode().equals("USD")).findFirst().orElseThrow();
+        String card = simulator.banks().cardNumber(bank, 2);
+        simulator.banks().openAccount(card, 100_000);
+        JsonNode token = call("POST", "/v1/tokens").key(walletKey).body("""
+                {"card":{"number":"%s","exp_month":12,"exp_year":2031},"device_id":"phone-zawadi","domain":"in_app"}"""
+                .formatted(card)).expect(200).json();
+        DeviceWallet phone = DeviceWallet.of("phone-zawadi", UnpredictableNumbers.seeded(2));
+        String tokenId = token.get("id").asString();
+        phone.provision(tokenId, token.get("dpan").asString(), TokenDomain.IN_APP,
+                TokenKey.fromHex(token.get("token_key").asString()));
+        Currency usd = Currency.getInstance("USD");
+
+        JsonNode qr = call("POST", "/v1/qr_codes").key(merchantKey)
+                .body("{\"amount\":450,\"currency\":\"USD\",\"reference\":\"table 7\"}").expect(200).json();
+        String scan = "{\"payload\":%s,\"payment_method\":%s}";
+        String payload = JSON.writeValueAsString(qr.get("payload").asString());
+        TokenPresentment forQr = phone.present(tokenId, 450, usd, merchantId, null);
+        call("POST", "/v1/qr_payments").key(walletKey).body(scan.formatted(payload, forQr.paymentMethodJson())).expect(200);
+        call("POST", "/v1/qr_payments").key(walletKey).body(scan.formatted(payload,
+                phone.present(tokenId, 450, usd, merchantId, null).paymentMethodJson())).expect(409);
+
+        String customerId = call("POST", "/v1/customers").key(walletKey).body("{\"currencies\":[\"USD\"]}").expect(200)
+                .json().get("id").asString();
+        String topUp = "{\"amount\":%d,\"currency\":\"USD\",\"payment_method\":%s}";
+        TokenPresentment forTopUp = phone.present(tokenId, 5_000, usd, walletId, null);
+        JsonNode topped = call("POST", "/v1/customers/{id}/top_ups").path(customerId).key(walletKey)
+                .body(topUp.formatted(5_000, forTopUp.paymentMethodJson())).expect(200).json();
+        call("POST", "/v1/customers/{id}/top_ups").path(customerId).key(walletKey)
+                .body(topUp.formatted(5_000, forTopUp.paymentMethodJson())).expect(402);
+        call("GET", "/v1/card_authorizations/{id}").path(topped.at("/payment_method/device_token/authorization")
+                .asString()).key(walletKey).expect(200);
+
+        String issue = "{\"currency\":\"%s\",\"device_id\":\"phone-zawadi\",\"domain\":\"contactless\"}";
+        JsonNode balanceToken = call("POST", "/v1/customers/{id}/tokens").path(customerId).key(walletKey)
+                .body(issue.formatted("USD")).expect(200).json();
+        call("POST", "/v1/customers/{id}/tokens").path(customerId).key(walletKey).body(issue.formatted("KES"))
+                .expect(400);
+        call("POST", "/v1/customers/{id}/tokens").path(customerId).key(merchantKey).body(issue.formatted("USD"))
+                .expect(404);
+        String balanceTokenId = balanceToken.get("id").asString();
+        phone.provision(balanceTokenId, balanceToken.get("dpan").asString(), TokenDomain.CONTACTLESS,
+                TokenKey.fromHex(balanceToken.get("token_key").asString()));
+        call("GET", "/v1/tokens/{id}").path(balanceTokenId).key(walletKey).expect(200);
+        for (long amount : new long[] {1_200, 9_000}) {
+            String intentId = call("POST", "/v1/payment_intents").key(merchantKey)
+                    .body("{\"amount\":%d,\"currency\":\"USD\"}".formatted(amount)).expect(200).json()
+                    .get("id").asString();
+            TokenPresentment tap = phone.present(balanceTokenId, amount, usd, merchantId, "TERM0002");
+            call("POST", "/v1/payment_intents/{id}/confirm").path(intentId).key(merchantKey)
+                    .body("{\"payment_method\":%s}".formatted(tap.paymentMethodJson())).expect(amount < 5_000 ? 200 : 402);
+        }
     }
 
     /** A customer pays another customer, then takes money out of its balance. */
