@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.kyc.CustomerLimits;
 import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
@@ -86,10 +87,17 @@ public final class PaymentOperations {
     /**
      * Moves the intent's amount from {@code sourceAccount} to the merchant as one linked chain: at once with the
      * merchant fee (automatic capture), or as a reservation (manual capture). A refusal by the ledger (too little
-     * money) fails the intent with {@code insufficient_funds}.
+     * money) fails the intent with {@code insufficient_funds}; a refusal by the customer's KYC tier, with the limit's
+     * code (such as {@code daily_limit_exceeded}).
      */
     static Outcome<ConfirmResult, PaymentIntent> pay(SwitchState state, PaymentIntent intent, PaymentMethod paying,
             Id128 sourceAccount) {
+        // KYC tier limits: checked before any money moves, recorded below only once the ledger has taken it.
+        CustomerLimits.Admission limits = limits(state, intent, paying, 0);
+        if (!limits.ok()) {
+            PaymentError error = new PaymentError(limits.result().code(), limits.result().message());
+            return Outcome.of(ConfirmResult.DECLINED, fail(state, intent, paying, error));
+        }
         Participant merchant = participant(state, intent.ownerId());
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
         int ledger = Currencies.ledger(intent.currency());
@@ -114,6 +122,7 @@ public final class PaymentOperations {
                     : new PaymentError("payment_refused", "The ledger refused the payment (" + moved + ").");
             return Outcome.of(ConfirmResult.DECLINED, fail(state, intent, paying, error));
         }
+        limits.record(state);
         PaymentIntent paid = intent.captureMethod() == CaptureMethod.MANUAL
                 ? intent.reserved(paying, reservation)
                 : intent.succeeded(paying, fee);
@@ -122,6 +131,17 @@ public final class PaymentOperations {
                 ? EventTypes.PAYMENT_INTENT_SUCCEEDED
                 : EventTypes.PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED, RecordKind.PAYMENT_INTENT, paid);
         return Outcome.of(ConfirmResult.OK, paid);
+    }
+
+    /**
+     * The paying customer's KYC tier limits on this payment; {@code crossBorderUsdMinor} is the US dollar equivalent
+     * of what the payment converts across currencies (zero: nothing). A card is limited by its issuer, not here.
+     */
+    private static CustomerLimits.Admission limits(SwitchState state, PaymentIntent intent, PaymentMethod paying,
+            long crossBorderUsdMinor) {
+        if (!(paying instanceof PaymentMethod.CustomerBalance balance)) return CustomerLimits.Admission.UNLIMITED;
+        Customer customer = state.find(RecordKind.CUSTOMER, balance.customerId(), Customer.class).orElseThrow();
+        return CustomerLimits.admit(state, customer, intent.currency(), intent.amountMinor(), crossBorderUsdMinor);
     }
 
     /** Fails the intent with {@code error} (the shopper may try again) and tells its owner. */

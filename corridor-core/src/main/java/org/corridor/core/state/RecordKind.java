@@ -23,7 +23,10 @@ public enum RecordKind {
     WITHDRAWAL("withdrawal"),
     PAYMENT_CODE("payment_code"),
     /** An error reply kept in an idempotency record; never a row of its own. */
-    ERROR("error");
+    ERROR("error"),
+    KYC_TIER("kyc_tier"),
+    /** A customer's use of its KYC tier's limits; one per customer, by the customer's id. */
+    LIMIT_USAGE("limit_usage");
 
     private final String storedName;
 

@@ -15,6 +15,9 @@ import org.corridor.core.Id128;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
+import org.corridor.core.kyc.KycTier;
+import org.corridor.core.kyc.LimitUsage;
+import org.corridor.core.kyc.TierLimits;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -45,10 +48,10 @@ import org.corridor.core.webhook.WebhookEndpoint;
  * modified UTF-8 strings, enums by name so that reordering an enum never changes a stored value).
  *
  * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 1
- * records still decode (with neither).
+ * records still decode (with neither). Version 3 added the KYC tier to customers; older customers decode without one.
  */
 public final class RecordCodec {
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final int FORMAT_VERSION_MIN = 1;
     /** A decoded collection longer than this means the bytes are not a record. */
     private static final int ENTRIES_MAX = 4096;
@@ -101,6 +104,8 @@ public final class RecordCodec {
             case WALLET_TRANSFER -> writeWalletTransfer(out, (WalletTransfer) value);
             case WITHDRAWAL -> writeWithdrawal(out, (Withdrawal) value);
             case PAYMENT_CODE -> writePaymentCode(out, (PaymentCode) value);
+            case KYC_TIER -> writeTier(out, (KycTier) value);
+            case LIMIT_USAGE -> writeUsage(out, (LimitUsage) value);
         }
     }
 
@@ -108,7 +113,7 @@ public final class RecordCodec {
         return switch (kind) {
             case PARTICIPANT -> readParticipant(in, version);
             case API_KEY -> readApiKey(in);
-            case CUSTOMER -> readCustomer(in);
+            case CUSTOMER -> readCustomer(in, version);
             case TOP_UP -> new TopUp(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), readId(in),
                     in.readLong());
             case PAYMENT_INTENT -> readIntent(in, version);
@@ -132,6 +137,9 @@ public final class RecordCodec {
                     readId(in), in.readLong());
             case PAYMENT_CODE -> new PaymentCode(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(),
                     in.readUTF(), in.readLong());
+            case KYC_TIER -> readTier(in);
+            case LIMIT_USAGE -> new LimitUsage(in.readUTF(), in.readUTF(), in.readLong(), in.readInt(), readAmounts(in),
+                    readAmounts(in), in.readLong(), in.readLong());
         };
     }
 
@@ -188,10 +196,64 @@ public final class RecordCodec {
         writeAccounts(out, c.accounts());
         writeStrings(out, c.metadata());
         out.writeLong(c.createdAt());
+        out.writeUTF(c.kycTier());
     }
 
-    private static Customer readCustomer(DataInputStream in) throws IOException {
-        return new Customer(in.readUTF(), in.readUTF(), in.readUTF(), readAccounts(in), readStrings(in), in.readLong());
+    private static Customer readCustomer(DataInputStream in, int version) throws IOException {
+        return new Customer(in.readUTF(), in.readUTF(), in.readUTF(), readAccounts(in), readStrings(in), in.readLong(),
+                version >= 3 ? in.readUTF() : "");
+    }
+
+    private static void writeTier(DataOutputStream out, KycTier t) throws IOException {
+        out.writeUTF(t.id());
+        out.writeUTF(t.ownerId());
+        out.writeUTF(t.name());
+        out.writeInt(t.limits().size());
+        for (Map.Entry<String, TierLimits> entry : new TreeMap<>(t.limits()).entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeLong(entry.getValue().perPaymentMinor());
+            out.writeLong(entry.getValue().dailyMinor());
+            out.writeLong(entry.getValue().yearlyMinor());
+        }
+        out.writeLong(t.crossBorderYearlyUsdMinor());
+        out.writeLong(t.createdAt());
+        out.writeLong(t.updatedAt());
+    }
+
+    private static KycTier readTier(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        String owner = in.readUTF();
+        String name = in.readUTF();
+        Map<String, TierLimits> limits = new LinkedHashMap<>();
+        for (int i = 0, n = count(in); i < n; i++) {
+            limits.put(in.readUTF(), new TierLimits(in.readLong(), in.readLong(), in.readLong()));
+        }
+        return new KycTier(id, owner, name, limits, in.readLong(), in.readLong(), in.readLong());
+    }
+
+    private static void writeUsage(DataOutputStream out, LimitUsage u) throws IOException {
+        out.writeUTF(u.id());
+        out.writeUTF(u.ownerId());
+        out.writeLong(u.epochDay());
+        out.writeInt(u.year());
+        writeAmounts(out, u.dailyMinor());
+        writeAmounts(out, u.yearlyMinor());
+        out.writeLong(u.crossBorderUsdMinor());
+        out.writeLong(u.createdAt());
+    }
+
+    private static void writeAmounts(DataOutputStream out, Map<String, Long> amounts) throws IOException {
+        out.writeInt(amounts.size());
+        for (Map.Entry<String, Long> entry : new TreeMap<>(amounts).entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeLong(entry.getValue());
+        }
+    }
+
+    private static Map<String, Long> readAmounts(DataInputStream in) throws IOException {
+        Map<String, Long> amounts = new LinkedHashMap<>();
+        for (int i = 0, n = count(in); i < n; i++) amounts.put(in.readUTF(), in.readLong());
+        return amounts;
     }
 
     private static void writeTopUp(DataOutputStream out, TopUp t) throws IOException {

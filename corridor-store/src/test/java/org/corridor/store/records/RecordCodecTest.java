@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import org.corridor.core.Id128;
+import org.corridor.core.participant.Customer;
 import org.corridor.core.state.RecordChange;
 import org.corridor.core.state.RecordKind;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,18 @@ class RecordCodecTest {
             assertThat(RecordCodec.encode(change.kind(), change.value()))
                     .isEqualTo(RecordCodec.encode(change.kind(), change.value()));
         }
+    }
+
+    @Test
+    void aCustomerStoredBeforeKycTiersDecodesWithoutATier() {
+        Customer current = new Customer("cus_1", "acct_w", "Li", Map.of("CNY", new Id128(5, 6)), Map.of(), 13, "");
+        byte[] bytes = RecordCodec.encode(RecordKind.CUSTOMER, current);
+        // Version 2 is version 3 without the trailing tier name (an empty modified-UTF-8 string: two zero bytes).
+        byte[] versionTwo = Arrays.copyOf(bytes, bytes.length - 2);
+        versionTwo[0] = 2;
+        assertThat(RecordCodec.decode(RecordKind.CUSTOMER, versionTwo)).isEqualTo(current);
+        assertThat(((Customer) RecordCodec.decode(RecordKind.CUSTOMER, RecordCodec.encode(RecordKind.CUSTOMER,
+                current.withKycTier("verified")))).kycTier()).isEqualTo("verified");
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.corridor.core.qr.QrCode;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.wallet.Withdrawal;
+import org.corridor.core.kyc.KycTier;
+import org.corridor.core.kyc.LimitUsage;
+import org.corridor.core.kyc.TierLimits;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -57,7 +60,7 @@ public final class RecordSamples {
                         List.of(), Map.of("k", "v"), 11)),
                 new RecordChange(RecordKind.API_KEY, "key_1", new ApiKey("key_1", "acct_m", "ci", new byte[32], "abcd", 12, 0)),
                 new RecordChange(RecordKind.CUSTOMER, "cus_1", new Customer("cus_1", "acct_w", "Li",
-                        Map.of("CNY", new Id128(5, 6)), Map.of(), 13)),
+                        Map.of("CNY", new Id128(5, 6)), Map.of(), 13, "verified")),
                 new RecordChange(RecordKind.TOP_UP, "tu_1", new TopUp("tu_1", "acct_w", "cus_1", 900, "CNY", new Id128(9, 9), 14)),
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_1", INTENT),
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_2", BARE_INTENT),
@@ -93,6 +96,10 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.WITHDRAWAL, "wd_1", new Withdrawal("wd_1", "acct_w", "cus_1", 1_000, "CNY",
                         new Id128(6, 6), 28)),
                 new RecordChange(RecordKind.PAYMENT_CODE, "pcd_1", new PaymentCode("pcd_1", "acct_w", "cus_1",
-                        "281234567890123456", 90, "pi_9", 29)));
+                        "281234567890123456", 90, "pi_9", 29)),
+                new RecordChange(RecordKind.KYC_TIER, "kyct_1", new KycTier("kyct_1", "acct_w", "verified",
+                        Map.of("CNY", new TierLimits(500_000, 2_000_000, 0), "USD", TierLimits.NONE), 5_000_000, 30, 31)),
+                new RecordChange(RecordKind.LIMIT_USAGE, "cus_1", new LimitUsage("cus_1", "acct_w", 20_420, 2025,
+                        Map.of("CNY", 4_200L), Map.of("CNY", 84_200L, "USD", 7L), 1_250, 32)));
     }
 }
