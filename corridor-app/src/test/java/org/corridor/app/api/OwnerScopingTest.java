@@ -79,18 +79,24 @@ class OwnerScopingTest {
         Http.Reply keys = http.get(owner.key(), "/v1/api_keys");
         String[] card = tokenPayment();
         Http.Reply qr = http.post(owner.key(), "/v1/qr_codes", Map.of("currency", "USD"));
+        Http.Reply tier = http.post(ownerWallet.key(), "/v1/kyc_tiers", Map.of("name", "verified",
+                "limits", Map.of("USD", Map.of("daily", 500))));
+        assertThat(tier.status()).as(tier.body()).isEqualTo(200);
+        Http.Reply otherTier = http.post(intruderWallet.key(), "/v1/kyc_tiers", Map.of("name", "basic"));
+        assertThat(otherTier.status()).as(otherTier.body()).isEqualTo(200);
         // Who owns each object, and its id: the owner, unless a wallet provider holds it.
-        owned = Map.of(
-                "/v1/payment_intents/", intent.text("id"),
-                "/v1/refunds/", refund.text("id"),
-                "/v1/webhook_endpoints/", endpoint.text("id"),
-                "/v1/events/", events.json().get("data").get(0).get("id").asString(),
-                "/v1/api_keys/", keys.json().get("data").get(0).get("id").asString(),
-                "/v1/customers/", customer,
-                "/v1/tokens/", card[0],
-                "/v1/card_authorizations/", card[1],
-                "/v1/qr_codes/", qr.text("id"),
-                "/v1/participants/", owner.id());
+        owned = Map.ofEntries(
+                Map.entry("/v1/payment_intents/", intent.text("id")),
+                Map.entry("/v1/refunds/", refund.text("id")),
+                Map.entry("/v1/webhook_endpoints/", endpoint.text("id")),
+                Map.entry("/v1/events/", events.json().get("data").get(0).get("id").asString()),
+                Map.entry("/v1/api_keys/", keys.json().get("data").get(0).get("id").asString()),
+                Map.entry("/v1/customers/", customer),
+                Map.entry("/v1/tokens/", card[0]),
+                Map.entry("/v1/card_authorizations/", card[1]),
+                Map.entry("/v1/qr_codes/", qr.text("id")),
+                Map.entry("/v1/kyc_tiers/", "verified"),
+                Map.entry("/v1/participants/", owner.id()));
     }
 
     /** The owner's wallet enrols a card and the owner is paid with it: returns the token and the authorization. */
@@ -133,8 +139,8 @@ class OwnerScopingTest {
         return WALLET_OBJECTS.contains(prefix) ? intruderWallet : intruder;
     }
 
-    /** Route prefixes of objects a wallet provider holds (customers, device tokens); the rest are the merchant's. */
-    private static final Set<String> WALLET_OBJECTS = Set.of("/v1/customers/", "/v1/tokens/");
+    /** Route prefixes of objects a wallet provider holds (customers, device tokens, KYC tiers); the rest are the merchant's. */
+    private static final Set<String> WALLET_OBJECTS = Set.of("/v1/customers/", "/v1/tokens/", "/v1/kyc_tiers/");
 
     private List<Map.Entry<Route, Access>> routes() {
         List<Map.Entry<Route, Access>> routes = new ArrayList<>(node.node().api().routeAccess().entrySet());
@@ -148,13 +154,13 @@ class OwnerScopingTest {
         int checked = 0;
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            if (!route.path().contains("{id}") || entry.getValue() != Access.PARTICIPANT) continue;
-            String prefix = route.path().substring(0, route.path().indexOf("{id}"));
+            if (!template(route).contains("{id}") || entry.getValue() != Access.PARTICIPANT) continue;
+            String prefix = template(route).substring(0, template(route).indexOf("{id}"));
             assertThat(owned).as("an owned object for " + route + " (add it to this test)").containsKey(prefix);
-            String path = route.path().replace("{id}", owned.get(prefix));
+            String path = template(route).replace("{id}", owned.get(prefix));
             Http.Reply intruding = http.send(intruderFor(prefix).key(), route.method(), path, bodyFor(route), List.of());
             assertThat(intruding.status()).as(route + " by another participant: " + intruding.body()).isEqualTo(404);
-            String missing = route.path().replace("{id}", prefix.replace("/v1/", "").replace("/", "") + "_missing");
+            String missing = template(route).replace("{id}", prefix.replace("/v1/", "").replace("/", "") + "_missing");
             Http.Reply absent = http.send(intruderFor(prefix).key(), route.method(), missing, bodyFor(route), List.of());
             assertThat(absent.status()).as(route + " with a missing id").isEqualTo(404);
             assertThat(intruding.errorCode()).isEqualTo(absent.errorCode());
@@ -167,11 +173,11 @@ class OwnerScopingTest {
     void theOwnerReachesItsObjectsOnEveryGetRoute() {
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            if (!route.method().equals("GET") || !route.path().contains("{id}") || entry.getValue() != Access.PARTICIPANT) {
+            if (!route.method().equals("GET") || !template(route).contains("{id}") || entry.getValue() != Access.PARTICIPANT) {
                 continue;
             }
-            String prefix = route.path().substring(0, route.path().indexOf("{id}"));
-            Http.Reply reply = http.get(ownerOf(prefix).key(), route.path().replace("{id}", owned.get(prefix)));
+            String prefix = template(route).substring(0, template(route).indexOf("{id}"));
+            Http.Reply reply = http.get(ownerOf(prefix).key(), template(route).replace("{id}", owned.get(prefix)));
             assertThat(reply.status()).as(route + ": " + reply.body()).isEqualTo(200);
         }
     }
@@ -182,7 +188,7 @@ class OwnerScopingTest {
         for (Map.Entry<Route, Access> entry : routes()) {
             if (entry.getValue() != Access.OPERATOR) continue;
             Route route = entry.getKey();
-            String path = route.path().replace("{id}", owner.id());
+            String path = template(route).replace("{id}", owner.id());
             for (TestNode.Party other : List.of(owner, ownerWallet)) {
                 Http.Reply reply = http.send(other.key(), route.method(), path, bodyFor(route), List.of());
                 assertThat(reply.status()).as(route + ": " + reply.body()).isEqualTo(403);
@@ -197,7 +203,7 @@ class OwnerScopingTest {
     void everyVersionedRouteNeedsAValidKey() {
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            String path = route.path().replace("{id}", "x_1");
+            String path = template(route).replace("{id}", "x_1");
             Http.Reply none = http.send(null, route.method(), path, bodyFor(route), List.of());
             assertThat(none.status()).as(route.toString()).isEqualTo(401);
             assertThat(none.errorCode()).isEqualTo("api_key_missing");
@@ -212,13 +218,13 @@ class OwnerScopingTest {
     void everyListShowsTheCallersObjectsOnly() {
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            if (!route.method().equals("GET") || route.path().contains("{") || entry.getValue() != Access.PARTICIPANT
-                    || route.path().equals("/v1/account")) {
+            if (!route.method().equals("GET") || template(route).contains("{") || entry.getValue() != Access.PARTICIPANT
+                    || template(route).equals("/v1/account")) {
                 continue;
             }
-            String prefix = route.path() + "/";
-            Http.Reply mine = http.get(ownerOf(prefix).key(), route.path());
-            Http.Reply theirs = http.get(intruderFor(prefix).key(), route.path());
+            String prefix = template(route) + "/";
+            Http.Reply mine = http.get(ownerOf(prefix).key(), template(route));
+            Http.Reply theirs = http.get(intruderFor(prefix).key(), template(route));
             assertThat(mine.status()).as(route.toString()).isEqualTo(200);
             assertThat(mine.json().get("data")).as(route + " lists the owner's objects").isNotEmpty();
             List<String> ownerIds = new ArrayList<>();
@@ -228,13 +234,41 @@ class OwnerScopingTest {
         }
     }
 
+    @Test
+    void aWalletProviderNeitherSeesNorUsesAnothersKycTiers() {
+        assertThat(http.get(ownerWallet.key(), "/v1/kyc_tiers/verified").status()).isEqualTo(200);
+        Http.Reply seen = http.get(intruderWallet.key(), "/v1/kyc_tiers/verified");
+        assertThat(seen.status()).isEqualTo(404);
+        assertThat(seen.errorCode()).isEqualTo("resource_missing");
+        Http.Reply joined = http.post(intruderWallet.key(), "/v1/customers",
+                Map.of("currencies", List.of("USD"), "kyc_tier", "verified"));
+        assertThat(joined.status()).as(joined.body()).isEqualTo(400);
+        assertThat(joined.errorCode()).isEqualTo("kyc_tier_unknown");
+        String theirs = node.customer(intruderWallet, "USD", 0);
+        Http.Reply moved = http.post(intruderWallet.key(), "/v1/customers/" + theirs, Map.of("kyc_tier", "verified"));
+        assertThat(moved.errorCode()).isEqualTo("kyc_tier_unknown");
+        // The owner defining a tier under the name the intruder uses makes a tier of its own, and leaves the other be.
+        Http.Reply sameName = http.post(ownerWallet.key(), "/v1/kyc_tiers", Map.of("name", "basic",
+                "limits", Map.of("USD", Map.of("yearly", 9_000))));
+        assertThat(sameName.status()).as(sameName.body()).isEqualTo(200);
+        Http.Reply intruders = http.get(intruderWallet.key(), "/v1/kyc_tiers/basic");
+        assertThat(sameName.text("id")).isNotEqualTo(intruders.text("id"));
+        assertThat(intruders.json().get("limits").isEmpty()).as("the intruder's tier is untouched").isTrue();
+    }
+
+    /** The route's path with its one path parameter, whatever it is called (a tier's {@code name}), as {@code {id}}. */
+    private static String template(Route route) {
+        return route.path().replace("{name}", "{id}");
+    }
+
     /** A valid body for each POST, so that only ownership can make it fail. */
     private static String bodyFor(Route route) {
         if (!route.method().equals("POST")) return null;
-        if (route.path().endsWith("/top_ups") || route.path().endsWith("/withdrawals")) {
+        if (template(route).equals("/v1/customers/{id}")) return "{\"kyc_tier\":\"\"}";
+        if (template(route).endsWith("/top_ups") || template(route).endsWith("/withdrawals")) {
             return "{\"amount\":1,\"currency\":\"USD\"}";
         }
-        if (route.path().endsWith("/transfers")) {
+        if (template(route).endsWith("/transfers")) {
             return "{\"to_customer\":\"cus_anyone\",\"amount\":1,\"currency\":\"USD\"}";
         }
         return "{}";
