@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.corridor.core.Id128;
+import org.corridor.core.kyc.CustomerLimits;
 import org.corridor.core.kyc.KycTiers;
+import org.corridor.core.kyc.LimitUsage;
 import org.corridor.core.kyc.TierLimits;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.LedgerAudit;
@@ -295,6 +297,29 @@ public final class SwitchFixture {
                 ObjectIds.of("tu_", ids.next()), customerId, amountMinor, currency);
         assertThat(outcome.result()).isEqualTo(ParticipantOperations.TopUpResult.OK);
         return outcome.value();
+    }
+
+    /** Puts {@code customerId} in its wallet provider's tier {@link #TIER_BASIC}, in a batch of its own. */
+    public void putInBasicTier(String customerId) {
+        assertThat(KycTiers.assign(state, customer(customerId).ownerId(), customerId, TIER_BASIC).ok()).isTrue();
+        drain();
+    }
+
+    /**
+     * Puts {@code customerId} in {@link #TIER_BASIC} having used {@code dailyUsd} today, {@code yearlyUsd} this year
+     * (the day's included) and {@code crossBorderUsd} of its quota, in a batch of its own.
+     */
+    public void putInBasicTier(String customerId, long dailyUsd, long yearlyUsd, long crossBorderUsd) {
+        putInBasicTier(customerId);
+        LimitUsage none = LimitUsage.none(customerId, customer(customerId).ownerId(), now);
+        state.put(RecordKind.LIMIT_USAGE, customerId, new LimitUsage(customerId, none.ownerId(), none.epochDay(),
+                none.year(), Map.of(USD, dailyUsd), Map.of(USD, yearlyUsd), crossBorderUsd, now));
+        drain();
+    }
+
+    /** What {@code customerId} has used of its tier's limits as of the open batch. */
+    public LimitUsage usage(String customerId) {
+        return CustomerLimits.usage(state, customer(customerId));
     }
 
     /** When the reservation of a manual-capture intent expires in the ledger, in nanoseconds. */
