@@ -103,29 +103,26 @@ class LimitedDebitsTest {
         assertThat(f.customerBalance(ALICE, USD)).isEqualTo(ALICE_USD);
     }
 
+    /** ALICE withdraws from her balance; every withdrawal has an id of its own. */
+    private WithdrawalResult withdraw(long amount, String currency) {
+        return WalletOperations.withdraw(f.state(), WALLET, "wd_" + f.ids().next(), ALICE, amount, currency).result();
+    }
+
     @Test
     void withdrawalsMeetEveryLimitAndRecordWhatTheyTook() {
         f.topUp(ALICE, 50_000, USD);
         f.putInBasicTier(ALICE);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_1", ALICE, 1, SwitchFixture.JPY).result())
-                .isEqualTo(WithdrawalResult.CURRENCY_NOT_ALLOWED_BY_TIER);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_2", ALICE, 30_001, USD).result())
-                .isEqualTo(WithdrawalResult.PER_PAYMENT_LIMIT_EXCEEDED);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_3", ALICE, 30_000, USD).result())
-                .isEqualTo(WithdrawalResult.OK);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_4", ALICE, 20_001, USD).result())
-                .isEqualTo(WithdrawalResult.DAILY_LIMIT_EXCEEDED);
+        assertThat(withdraw(1, SwitchFixture.JPY)).isEqualTo(WithdrawalResult.CURRENCY_NOT_ALLOWED_BY_TIER);
+        assertThat(withdraw(30_001, USD)).isEqualTo(WithdrawalResult.PER_PAYMENT_LIMIT_EXCEEDED);
+        assertThat(withdraw(30_000, USD)).isEqualTo(WithdrawalResult.OK);
+        assertThat(withdraw(20_001, USD)).isEqualTo(WithdrawalResult.DAILY_LIMIT_EXCEEDED);
         f.advanceSeconds(24 * 3600);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_5", ALICE, 30_000, USD).result())
-                .isEqualTo(WithdrawalResult.OK);
+        assertThat(withdraw(30_000, USD)).isEqualTo(WithdrawalResult.OK);
         f.advanceSeconds(24 * 3600);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_6", ALICE, 30_000, USD).result())
-                .isEqualTo(WithdrawalResult.OK);
+        assertThat(withdraw(30_000, USD)).isEqualTo(WithdrawalResult.OK);
         f.advanceSeconds(24 * 3600);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_7", ALICE, 30_000, USD).result())
-                .isEqualTo(WithdrawalResult.OK);
-        assertThat(WalletOperations.withdraw(f.state(), WALLET, "wd_8", ALICE, 1, USD).result())
-                .isEqualTo(WithdrawalResult.YEARLY_LIMIT_EXCEEDED);
+        assertThat(withdraw(30_000, USD)).isEqualTo(WithdrawalResult.OK);
+        assertThat(withdraw(1, USD)).isEqualTo(WithdrawalResult.YEARLY_LIMIT_EXCEEDED);
         assertThat(f.usage(ALICE).dailyIn(USD)).isEqualTo(30_000);
         assertThat(f.usage(ALICE).yearlyIn(USD)).isEqualTo(120_000);
         assertThat(f.customerBalance(ALICE, USD)).isEqualTo(ALICE_USD + 50_000 - 120_000);

@@ -138,8 +138,8 @@ public final class RecordCodec {
             case PAYMENT_CODE -> new PaymentCode(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(),
                     in.readUTF(), in.readLong());
             case KYC_TIER -> readTier(in);
-            case LIMIT_USAGE -> new LimitUsage(in.readUTF(), in.readUTF(), in.readLong(), in.readInt(), readAmounts(in),
-                    readAmounts(in), in.readLong(), in.readLong());
+            case LIMIT_USAGE -> new LimitUsage(in.readUTF(), in.readUTF(), in.readLong(), in.readInt(), readMap(in,
+                    DataInputStream::readLong), readMap(in, DataInputStream::readLong), in.readLong(), in.readLong());
         };
     }
 
@@ -208,13 +208,11 @@ public final class RecordCodec {
         out.writeUTF(t.id());
         out.writeUTF(t.ownerId());
         out.writeUTF(t.name());
-        out.writeInt(t.limits().size());
-        for (Map.Entry<String, TierLimits> entry : new TreeMap<>(t.limits()).entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeLong(entry.getValue().perPaymentMinor());
-            out.writeLong(entry.getValue().dailyMinor());
-            out.writeLong(entry.getValue().yearlyMinor());
-        }
+        writeMap(out, t.limits(), (to, limits) -> {
+            to.writeLong(limits.perPaymentMinor());
+            to.writeLong(limits.dailyMinor());
+            to.writeLong(limits.yearlyMinor());
+        });
         out.writeLong(t.crossBorderYearlyUsdMinor());
         out.writeLong(t.createdAt());
         out.writeLong(t.updatedAt());
@@ -224,10 +222,8 @@ public final class RecordCodec {
         String id = in.readUTF();
         String owner = in.readUTF();
         String name = in.readUTF();
-        Map<String, TierLimits> limits = new LinkedHashMap<>();
-        for (int i = 0, n = count(in); i < n; i++) {
-            limits.put(in.readUTF(), new TierLimits(in.readLong(), in.readLong(), in.readLong()));
-        }
+        Map<String, TierLimits> limits = readMap(in, from -> new TierLimits(from.readLong(), from.readLong(),
+                from.readLong()));
         return new KycTier(id, owner, name, limits, in.readLong(), in.readLong(), in.readLong());
     }
 
@@ -236,25 +232,12 @@ public final class RecordCodec {
         out.writeUTF(u.ownerId());
         out.writeLong(u.epochDay());
         out.writeInt(u.year());
-        writeAmounts(out, u.dailyMinor());
-        writeAmounts(out, u.yearlyMinor());
+        writeMap(out, u.dailyMinor(), DataOutputStream::writeLong);
+        writeMap(out, u.yearlyMinor(), DataOutputStream::writeLong);
         out.writeLong(u.crossBorderUsdMinor());
         out.writeLong(u.createdAt());
     }
 
-    private static void writeAmounts(DataOutputStream out, Map<String, Long> amounts) throws IOException {
-        out.writeInt(amounts.size());
-        for (Map.Entry<String, Long> entry : new TreeMap<>(amounts).entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeLong(entry.getValue());
-        }
-    }
-
-    private static Map<String, Long> readAmounts(DataInputStream in) throws IOException {
-        Map<String, Long> amounts = new LinkedHashMap<>();
-        for (int i = 0, n = count(in); i < n; i++) amounts.put(in.readUTF(), in.readLong());
-        return amounts;
-    }
 
     private static void writeTopUp(DataOutputStream out, TopUp t) throws IOException {
         out.writeUTF(t.id());
@@ -474,30 +457,45 @@ public final class RecordCodec {
     }
 
     private static void writeAccounts(DataOutputStream out, Map<String, Id128> accounts) throws IOException {
-        out.writeInt(accounts.size());
-        for (Map.Entry<String, Id128> entry : new TreeMap<>(accounts).entrySet()) {
-            out.writeUTF(entry.getKey());
-            writeId(out, entry.getValue());
-        }
+        writeMap(out, accounts, RecordCodec::writeId);
     }
 
     private static Map<String, Id128> readAccounts(DataInputStream in) throws IOException {
-        Map<String, Id128> accounts = new LinkedHashMap<>();
-        for (int i = 0, n = count(in); i < n; i++) accounts.put(in.readUTF(), readId(in));
-        return accounts;
+        return readMap(in, RecordCodec::readId);
     }
 
     private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
-        out.writeInt(map.size());
-        for (Map.Entry<String, String> entry : new TreeMap<>(map).entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeUTF(entry.getValue());
-        }
+        writeMap(out, map, DataOutputStream::writeUTF);
     }
 
     private static Map<String, String> readStrings(DataInputStream in) throws IOException {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0, n = count(in); i < n; i++) map.put(in.readUTF(), in.readUTF());
+        return readMap(in, from -> from.readUTF());
+    }
+
+    /** Writes one value of a map. */
+    @FunctionalInterface
+    private interface ValueWriter<V> {
+        void write(DataOutputStream out, V value) throws IOException;
+    }
+
+    /** Reads one value of a map. */
+    @FunctionalInterface
+    private interface ValueReader<V> {
+        V read(DataInputStream in) throws IOException;
+    }
+
+    /** A map keyed by strings: its size, then each key and value in key order, so that equal maps encode alike. */
+    private static <V> void writeMap(DataOutputStream out, Map<String, V> map, ValueWriter<V> value) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, V> entry : new TreeMap<>(map).entrySet()) {
+            out.writeUTF(entry.getKey());
+            value.write(out, entry.getValue());
+        }
+    }
+
+    private static <V> Map<String, V> readMap(DataInputStream in, ValueReader<V> value) throws IOException {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0, n = count(in); i < n; i++) map.put(in.readUTF(), value.read(in));
         return map;
     }
 
