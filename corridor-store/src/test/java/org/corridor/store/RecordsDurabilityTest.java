@@ -52,7 +52,8 @@ class RecordsDurabilityTest {
                     assertThat(state.find(change.kind(), change.id(), Object.class).orElse(null))
                             .as(change.kind() + " " + change.id()).isEqualTo(expected);
                 }
-                assertThat(state.all(RecordKind.PAYMENT_INTENT)).hasSize(3);
+                assertThat(state.all(RecordKind.PAYMENT_INTENT)).hasSize((int) every.stream()
+                        .filter(change -> change.kind() == RecordKind.PAYMENT_INTENT).map(RecordChange::id).distinct().count());
                 assertThat(state.all(RecordKind.TOP_UP)).containsExactly(RecordSamples.CARD_TOP_UP);
             }
         }

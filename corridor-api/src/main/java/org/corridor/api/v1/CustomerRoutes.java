@@ -9,6 +9,9 @@ import java.util.Set;
 import org.corridor.api.RouteGroup;
 import org.corridor.api.Routes;
 import org.corridor.api.auth.Caller;
+import org.corridor.core.kyc.KycTiers;
+import org.corridor.core.kyc.LimitResult;
+import org.corridor.core.kyc.LimitUsage;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.payment.CardTopUps;
@@ -22,11 +25,14 @@ import org.corridor.core.state.StoredError;
 import org.corridor.core.wallet.WalletOperations;
 
 /**
- * Customers of wallet providers: shoppers with a balance per currency held at Corridor, and their top-ups (from the
- * provider's funding account, or from a card's device token in the shopper's phone, authorized by the card's issuer).
+ * Customers of wallet providers: shoppers with a balance per currency held at Corridor, their KYC tier, their top-ups
+ * (from the provider's funding account, or from a card's device token in the shopper's phone, authorized by the
+ * card's issuer), transfers and withdrawals.
  */
 final class CustomerRoutes implements RouteGroup {
-    record CreateCustomer(String name, List<String> currencies, Map<String, String> metadata) {}
+    record CreateCustomer(String name, List<String> currencies, Map<String, String> metadata, String kycTier) {}
+
+    record UpdateCustomer(String kycTier) {}
 
     record CreateTopUp(Long amount, String currency, PaymentIntentRoutes.PaymentMethodParam paymentMethod) {}
 
@@ -47,6 +53,7 @@ final class CustomerRoutes implements RouteGroup {
         routes.post("/customers", PARTICIPANT, this::create);
         routes.get("/customers", PARTICIPANT, this::list);
         routes.get("/customers/{id}", PARTICIPANT, this::retrieve);
+        routes.post("/customers/{id}", PARTICIPANT, this::update);
         routes.post("/customers/{id}/top_ups", PARTICIPANT, this::topUp);
         routes.post("/customers/{id}/transfers", PARTICIPANT, this::transfer);
         routes.post("/customers/{id}/withdrawals", PARTICIPANT, this::withdraw);
@@ -60,14 +67,16 @@ final class CustomerRoutes implements RouteGroup {
             String name = Params.text(request.name(), "name", Params.NAME_CHARS_MAX, false);
             List<String> currencies = Params.currencies(request.currencies());
             Map<String, String> metadata = Params.metadata(request.metadata());
+            String kycTier = Params.kycTier(request.kycTier(), "kyc_tier", false);
             return state -> {
-                var outcome = ParticipantOperations.createCustomer(state, owner, id, name, currencies, metadata);
+                var outcome = ParticipantOperations.createCustomer(state, owner, id, name, currencies, metadata, kycTier);
                 return switch (outcome.result()) {
                     case OK -> Replies.ok(RecordKind.CUSTOMER, outcome.value());
                     case NOT_A_WALLET_PROVIDER -> Reply.error(new StoredError(403, "invalid_request_error",
                             "role_not_allowed", "Only wallet providers hold customers' balances.", ""));
                     case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
                             "Every currency of a customer must be one its wallet provider works in.", "currencies");
+                    case KYC_TIER_UNKNOWN -> kycTierUnknown(kycTier);
                 };
             };
         });
@@ -85,7 +94,28 @@ final class CustomerRoutes implements RouteGroup {
         Customer customer = owned(ctx, Params.pathId(ctx, "id"));
         Map<String, Object> json = ObjectJson.customer(customer);
         json.put("balances", Balances.of(services.ledger(), customer.accounts()));
+        json.put("limit_usage", services.objects().find(RecordKind.LIMIT_USAGE, customer.id(), LimitUsage.class)
+                .map(ObjectJson::limitUsage).orElse(null));
         ctx.json(json);
+    }
+
+    /** Moves the customer into another of the provider's KYC tiers, or out of any ({@code kyc_tier} empty). */
+    private void update(Context ctx) {
+        String owner = Caller.of(ctx).participantId();
+        String customerId = Params.pathId(ctx, "id");
+        posts.run(ctx, () -> {
+            UpdateCustomer request = Bodies.required(ctx, UpdateCustomer.class);
+            if (request.kycTier() == null) throw Params.missing("kyc_tier");
+            String kycTier = Params.kycTier(request.kycTier(), "kyc_tier", false);
+            return state -> {
+                var outcome = KycTiers.assign(state, owner, customerId, kycTier);
+                return switch (outcome.result()) {
+                    case OK -> Replies.ok(RecordKind.CUSTOMER, outcome.value());
+                    case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
+                    case KYC_TIER_UNKNOWN -> kycTierUnknown(kycTier);
+                };
+            };
+        });
     }
 
     private void topUp(Context ctx) {
@@ -151,6 +181,8 @@ final class CustomerRoutes implements RouteGroup {
                     case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
                     case RECIPIENT_CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
                             "The receiving customer holds no balance in " + currency + ".", "to_customer");
+                    case CURRENCY_NOT_ALLOWED_BY_TIER, PER_PAYMENT_LIMIT_EXCEEDED, DAILY_LIMIT_EXCEEDED, YEARLY_LIMIT_EXCEEDED ->
+                            Replies.limitExceeded(LimitResult.valueOf(outcome.result().name()));
                     case INSUFFICIENT_FUNDS -> insufficientFunds();
                 };
             };
@@ -171,10 +203,16 @@ final class CustomerRoutes implements RouteGroup {
                     case OK -> Replies.ok(RecordKind.WITHDRAWAL, outcome.value());
                     case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
                     case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
+                    case CURRENCY_NOT_ALLOWED_BY_TIER, PER_PAYMENT_LIMIT_EXCEEDED, DAILY_LIMIT_EXCEEDED, YEARLY_LIMIT_EXCEEDED ->
+                            Replies.limitExceeded(LimitResult.valueOf(outcome.result().name()));
                     case INSUFFICIENT_FUNDS -> insufficientFunds();
                 };
             };
         });
+    }
+
+    private static Reply kycTierUnknown(String name) {
+        return Replies.invalid("kyc_tier_unknown", "The wallet provider has no KYC tier '" + name + "'.", "kyc_tier");
     }
 
     private static Reply insufficientFunds() {

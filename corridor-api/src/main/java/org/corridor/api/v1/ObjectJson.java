@@ -1,5 +1,6 @@
 package org.corridor.api.v1;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,8 @@ import java.util.TreeMap;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.escrow.Escrow;
+import org.corridor.core.kyc.KycTier;
+import org.corridor.core.kyc.LimitUsage;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -63,7 +66,9 @@ final class ObjectJson {
             case PAYMENT_CODE -> paymentCode((PaymentCode) value);
             case FX_QUOTE -> fxQuote((FxQuote) value);
             case ESCROW -> escrow((Escrow) value);
-            case IDEMPOTENCY, DELIVERY, CARD, FX_RESIDUE -> throw new IllegalArgumentException(kind + " is not shown on its own");
+            case KYC_TIER -> kycTier((KycTier) value);
+            case IDEMPOTENCY, DELIVERY, CARD, FX_RESIDUE, LIMIT_USAGE ->
+                    throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }
 
@@ -98,8 +103,34 @@ final class ObjectJson {
         json.put("name", c.name());
         json.put("currencies", List.copyOf(new TreeMap<>(c.accounts()).keySet()));
         json.put("metadata", new TreeMap<>(c.metadata()));
+        json.put("kyc_tier", c.kycTier().isEmpty() ? null : c.kycTier());
         json.put("created", seconds(c.createdAt()));
         return json;
+    }
+
+    static Map<String, Object> kycTier(KycTier t) {
+        Map<String, Object> json = object(t.id(), "kyc_tier");
+        json.put("name", t.name());
+        Map<String, Object> limits = new TreeMap<>();
+        t.limits().forEach((currency, l) -> limits.put(currency, ordered("per_payment", limit(l.perPaymentMinor()),
+                "daily", limit(l.dailyMinor()), "yearly", limit(l.yearlyMinor()))));
+        json.put("limits", limits);
+        json.put("cross_border_yearly_usd", limit(t.crossBorderYearlyUsdMinor()));
+        json.put("created", seconds(t.createdAt()));
+        json.put("updated", seconds(t.updatedAt()));
+        return json;
+    }
+
+    /** What a customer used of its tier's limits on the UTC day {@code day} and in the UTC year {@code year}. */
+    static Map<String, Object> limitUsage(LimitUsage u) {
+        return ordered("day", LocalDate.ofEpochDay(u.epochDay()).toString(), "daily", new TreeMap<>(u.dailyMinor()),
+                "year", u.year(), "yearly", new TreeMap<>(u.yearlyMinor()),
+                "cross_border_yearly_usd", u.crossBorderUsdMinor());
+    }
+
+    /** A limit as shown: null for none. */
+    private static Long limit(long minor) {
+        return minor == 0 ? null : minor;
     }
 
     static Map<String, Object> topUp(TopUp t) {

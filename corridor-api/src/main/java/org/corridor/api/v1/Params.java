@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.corridor.api.error.ApiException;
+import org.corridor.core.kyc.KycTier;
 import org.corridor.core.money.Currencies;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.state.ObjectIds;
@@ -100,6 +101,20 @@ final class Params {
         if (value == null) throw missing(param);
         if (value.length() > ObjectIds.ID_CHARS_MAX || !value.startsWith(prefix)) {
             throw ApiException.badRequest("parameter_invalid", param + " must be an id starting with " + prefix + ".", param);
+        }
+        return value;
+    }
+
+    /** A KYC tier's name: 1 to {@link KycTier#NAME_CHARS_MAX} of {@code [a-z0-9_]}; if not required, left out is "". */
+    static String kycTier(String value, String param, boolean required) {
+        if (value == null) {
+            if (required) throw missing(param);
+            return "";
+        }
+        if (!required && value.isEmpty()) return "";
+        if (!KycTier.validName(value)) {
+            throw ApiException.badRequest("parameter_invalid", param + " must be 1 to " + KycTier.NAME_CHARS_MAX
+                    + " characters of a-z, 0-9 and _.", param);
         }
         return value;
     }

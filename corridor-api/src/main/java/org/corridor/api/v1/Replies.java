@@ -2,6 +2,7 @@ package org.corridor.api.v1;
 
 import io.javalin.http.Context;
 import java.util.Map;
+import org.corridor.core.kyc.LimitResult;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.state.Reply;
 import org.corridor.core.state.StoredError;
@@ -46,6 +47,12 @@ final class Replies {
 
     static Reply conflict(String code, String message) {
         return Reply.error(new StoredError(409, "invalid_request_error", code, message, ""));
+    }
+
+    /** A debit the customer's KYC tier refused: a 402 like insufficient funds, with the limit's code. */
+    static Reply limitExceeded(LimitResult limit) {
+        String param = limit == LimitResult.CURRENCY_NOT_ALLOWED_BY_TIER ? "currency" : "amount";
+        return Reply.error(new StoredError(402, "payment_error", limit.code(), limit.message(), param));
     }
 
     static Reply invalid(String code, String message, String param) {

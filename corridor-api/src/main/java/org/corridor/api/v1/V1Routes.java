@@ -16,6 +16,7 @@ public final class V1Routes {
         return List.of(
                 new ParticipantRoutes(services, posts),
                 new CustomerRoutes(services, posts),
+                new KycTierRoutes(services, posts),
                 new PaymentIntentRoutes(services, posts),
                 new RefundRoutes(services, posts),
                 new TokenRoutes(services, posts),

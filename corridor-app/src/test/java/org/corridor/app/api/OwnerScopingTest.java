@@ -83,6 +83,11 @@ class OwnerScopingTest {
         String[] card = tokenPayment();
         String escrow = escrowedOrder(customer);
         Http.Reply qr = http.post(owner.key(), "/v1/qr_codes", Map.of("currency", "USD"));
+        Http.Reply tier = http.post(ownerWallet.key(), "/v1/kyc_tiers", Map.of("name", "verified",
+                "limits", Map.of("USD", Map.of("daily", 500))));
+        assertThat(tier.status()).as(tier.body()).isEqualTo(200);
+        Http.Reply otherTier = http.post(intruderWallet.key(), "/v1/kyc_tiers", Map.of("name", "basic"));
+        assertThat(otherTier.status()).as(otherTier.body()).isEqualTo(200);
         // Who owns each object, and its id: the owner, unless a wallet provider holds it.
         owned = new HashMap<>(Map.of(
                 "/v1/payment_intents/", intent.text("id"),
@@ -95,6 +100,7 @@ class OwnerScopingTest {
                 "/v1/card_authorizations/", card[1],
                 "/v1/qr_codes/", qr.text("id"),
                 "/v1/participants/", owner.id()));
+        owned.put("/v1/kyc_tiers/", "verified");
         owned.put("/v1/escrows/", escrow);
         owned.put("/v1/fx_quotes/", fxQuote());
     }
@@ -163,8 +169,9 @@ class OwnerScopingTest {
         return WALLET_OBJECTS.contains(prefix) ? intruderWallet : intruder;
     }
 
-    /** Route prefixes of objects a wallet provider holds (customers, device tokens, quotes); the rest are the merchant's. */
-    private static final Set<String> WALLET_OBJECTS = Set.of("/v1/customers/", "/v1/tokens/", "/v1/fx_quotes/");
+    /** Route prefixes of objects a wallet provider holds (customers, device tokens, quotes, KYC tiers); the rest are the merchant's. */
+    private static final Set<String> WALLET_OBJECTS = Set.of("/v1/customers/", "/v1/tokens/", "/v1/fx_quotes/",
+            "/v1/kyc_tiers/");
     /** The route prefix of objects a marketplace owns (escrows; their seller and buyer's wallet see them too). */
     private static final String MARKETPLACE_OBJECTS = "/v1/escrows/";
 
@@ -180,13 +187,13 @@ class OwnerScopingTest {
         int checked = 0;
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            if (!route.path().contains("{id}") || entry.getValue() != Access.PARTICIPANT) continue;
-            String prefix = route.path().substring(0, route.path().indexOf("{id}"));
+            if (!template(route).contains("{id}") || entry.getValue() != Access.PARTICIPANT) continue;
+            String prefix = template(route).substring(0, template(route).indexOf("{id}"));
             assertThat(owned).as("an owned object for " + route + " (add it to this test)").containsKey(prefix);
-            String path = route.path().replace("{id}", owned.get(prefix));
+            String path = template(route).replace("{id}", owned.get(prefix));
             Http.Reply intruding = http.send(intruderFor(prefix).key(), route.method(), path, bodyFor(route), List.of());
             assertThat(intruding.status()).as(route + " by another participant: " + intruding.body()).isEqualTo(404);
-            String missing = route.path().replace("{id}", prefix.replace("/v1/", "").replace("/", "") + "_missing");
+            String missing = template(route).replace("{id}", prefix.replace("/v1/", "").replace("/", "") + "_missing");
             Http.Reply absent = http.send(intruderFor(prefix).key(), route.method(), missing, bodyFor(route), List.of());
             assertThat(absent.status()).as(route + " with a missing id").isEqualTo(404);
             assertThat(intruding.errorCode()).isEqualTo(absent.errorCode());
@@ -199,11 +206,11 @@ class OwnerScopingTest {
     void theOwnerReachesItsObjectsOnEveryGetRoute() {
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            if (!route.method().equals("GET") || !route.path().contains("{id}") || entry.getValue() != Access.PARTICIPANT) {
+            if (!route.method().equals("GET") || !template(route).contains("{id}") || entry.getValue() != Access.PARTICIPANT) {
                 continue;
             }
-            String prefix = route.path().substring(0, route.path().indexOf("{id}"));
-            Http.Reply reply = http.get(ownerOf(prefix).key(), route.path().replace("{id}", owned.get(prefix)));
+            String prefix = template(route).substring(0, template(route).indexOf("{id}"));
+            Http.Reply reply = http.get(ownerOf(prefix).key(), template(route).replace("{id}", owned.get(prefix)));
             assertThat(reply.status()).as(route + ": " + reply.body()).isEqualTo(200);
         }
     }
@@ -214,7 +221,7 @@ class OwnerScopingTest {
         for (Map.Entry<Route, Access> entry : routes()) {
             if (entry.getValue() != Access.OPERATOR) continue;
             Route route = entry.getKey();
-            String path = route.path().replace("{id}", owner.id());
+            String path = template(route).replace("{id}", owner.id());
             for (TestNode.Party other : List.of(owner, ownerWallet)) {
                 Http.Reply reply = http.send(other.key(), route.method(), path, bodyFor(route), List.of());
                 assertThat(reply.status()).as(route + ": " + reply.body()).isEqualTo(403);
@@ -229,7 +236,7 @@ class OwnerScopingTest {
     void everyVersionedRouteNeedsAValidKey() {
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            String path = route.path().replace("{id}", "x_1");
+            String path = template(route).replace("{id}", "x_1");
             Http.Reply none = http.send(null, route.method(), path, bodyFor(route), List.of());
             assertThat(none.status()).as(route.toString()).isEqualTo(401);
             assertThat(none.errorCode()).isEqualTo("api_key_missing");
@@ -244,14 +251,14 @@ class OwnerScopingTest {
     void everyListShowsTheCallersObjectsOnly() {
         for (Map.Entry<Route, Access> entry : routes()) {
             Route route = entry.getKey();
-            if (!route.method().equals("GET") || route.path().contains("{") || entry.getValue() != Access.PARTICIPANT
-                    || route.path().equals("/v1/account") || route.path().equals("/v1/fx_rates")) {
+            if (!route.method().equals("GET") || template(route).contains("{") || entry.getValue() != Access.PARTICIPANT
+                    || template(route).equals("/v1/account") || template(route).equals("/v1/fx_rates")) {
                 // The caller's own account, and the market's rates: the same for everyone, owned by no one.
                 continue;
             }
-            String prefix = route.path() + "/";
-            Http.Reply mine = http.get(ownerOf(prefix).key(), route.path());
-            Http.Reply theirs = http.get(intruderFor(prefix).key(), route.path());
+            String prefix = template(route) + "/";
+            Http.Reply mine = http.get(ownerOf(prefix).key(), template(route));
+            Http.Reply theirs = http.get(intruderFor(prefix).key(), template(route));
             assertThat(mine.status()).as(route.toString()).isEqualTo(200);
             assertThat(mine.json().get("data")).as(route + " lists the owner's objects").isNotEmpty();
             List<String> ownerIds = new ArrayList<>();
@@ -261,16 +268,44 @@ class OwnerScopingTest {
         }
     }
 
+    @Test
+    void aWalletProviderNeitherSeesNorUsesAnothersKycTiers() {
+        assertThat(http.get(ownerWallet.key(), "/v1/kyc_tiers/verified").status()).isEqualTo(200);
+        Http.Reply seen = http.get(intruderWallet.key(), "/v1/kyc_tiers/verified");
+        assertThat(seen.status()).isEqualTo(404);
+        assertThat(seen.errorCode()).isEqualTo("resource_missing");
+        Http.Reply joined = http.post(intruderWallet.key(), "/v1/customers",
+                Map.of("currencies", List.of("USD"), "kyc_tier", "verified"));
+        assertThat(joined.status()).as(joined.body()).isEqualTo(400);
+        assertThat(joined.errorCode()).isEqualTo("kyc_tier_unknown");
+        String theirs = node.customer(intruderWallet, "USD", 0);
+        Http.Reply moved = http.post(intruderWallet.key(), "/v1/customers/" + theirs, Map.of("kyc_tier", "verified"));
+        assertThat(moved.errorCode()).isEqualTo("kyc_tier_unknown");
+        // The owner defining a tier under the name the intruder uses makes a tier of its own, and leaves the other be.
+        Http.Reply sameName = http.post(ownerWallet.key(), "/v1/kyc_tiers", Map.of("name", "basic",
+                "limits", Map.of("USD", Map.of("yearly", 9_000))));
+        assertThat(sameName.status()).as(sameName.body()).isEqualTo(200);
+        Http.Reply intruders = http.get(intruderWallet.key(), "/v1/kyc_tiers/basic");
+        assertThat(sameName.text("id")).isNotEqualTo(intruders.text("id"));
+        assertThat(intruders.json().get("limits").isEmpty()).as("the intruder's tier is untouched").isTrue();
+    }
+
+    /** The route's path with its one path parameter, whatever it is called (a tier's {@code name}), as {@code {id}}. */
+    private static String template(Route route) {
+        return route.path().replace("{name}", "{id}");
+    }
+
     /** A valid body for each POST, so that only ownership can make it fail. */
     private static String bodyFor(Route route) {
         if (!route.method().equals("POST")) return null;
-        if (route.path().endsWith("/top_ups") || route.path().endsWith("/withdrawals")) {
+        if (template(route).equals("/v1/customers/{id}")) return "{\"kyc_tier\":\"\"}";
+        if (template(route).endsWith("/top_ups") || template(route).endsWith("/withdrawals")) {
             return "{\"amount\":1,\"currency\":\"USD\"}";
         }
-        if (route.path().equals("/v1/customers/{id}/tokens")) {
+        if (template(route).equals("/v1/customers/{id}/tokens")) {
             return "{\"currency\":\"USD\",\"device_id\":\"phone-x\",\"domain\":\"in_app\"}";
         }
-        if (route.path().endsWith("/transfers")) {
+        if (template(route).endsWith("/transfers")) {
             return "{\"to_customer\":\"cus_anyone\",\"amount\":1,\"currency\":\"USD\"}";
         }
         return "{}";

@@ -105,7 +105,7 @@ public final class TestNode implements AutoCloseable {
         StringBuilder csv = new StringBuilder(RateFile.HEADER).append('\n');
         for (String rate : RATES) csv.append(rate).append(',').append(clock.instant()).append('\n');
         try {
-            Path folder = directory != null ? directory : Files.createTempDirectory("corridor-rates");
+            Path folder = directory != null ? Files.createDirectories(directory) : Files.createTempDirectory("corridor-rates");
             return Files.writeString(folder.resolve("rates.csv"), csv);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

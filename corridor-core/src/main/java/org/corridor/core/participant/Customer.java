@@ -15,9 +15,10 @@ import org.corridor.core.state.OwnedObject;
  * @param accounts the customer's balance account per currency code
  * @param metadata the owner's key-value pairs
  * @param createdAt nanoseconds since the epoch
+ * @param kycTier the name of the wallet provider's KYC tier the customer pays under; empty: none, so no limits
  */
 public record Customer(String id, String ownerId, String name, Map<String, Id128> accounts,
-        Map<String, String> metadata, long createdAt) implements OwnedObject {
+        Map<String, String> metadata, long createdAt, String kycTier) implements OwnedObject {
 
     /** The ledger account code of customer balance accounts. */
     public static final int BALANCE_ACCOUNT_CODE = 10;
@@ -29,5 +30,10 @@ public record Customer(String id, String ownerId, String name, Map<String, Id128
 
     public Optional<Id128> account(String currency) {
         return Optional.ofNullable(accounts.get(currency));
+    }
+
+    /** The customer moved into tier {@code name} (empty: out of any). */
+    public Customer withKycTier(String name) {
+        return new Customer(id, ownerId, this.name, accounts, metadata, createdAt, name);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.kyc.KycTiers;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.AccountFlags;
 import org.corridor.core.ledger.CreateAccountResult;
@@ -28,7 +29,7 @@ public final class ParticipantOperations {
     public enum KeyResult { OK, NOT_FOUND }
 
     /** In precedence order. */
-    public enum CustomerResult { OK, NOT_A_WALLET_PROVIDER, CURRENCY_NOT_SUPPORTED }
+    public enum CustomerResult { OK, NOT_A_WALLET_PROVIDER, CURRENCY_NOT_SUPPORTED, KYC_TIER_UNKNOWN }
 
     /** In precedence order. */
     public enum TopUpResult { OK, CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, LEDGER_REFUSED }
@@ -91,17 +92,21 @@ public final class ParticipantOperations {
         return Outcome.of(KeyResult.OK, revoked);
     }
 
-    /** Opens a customer of a wallet provider, with a balance account (never below zero) per currency. */
+    /**
+     * Opens a customer of a wallet provider, with a balance account (never below zero) per currency, in the provider's
+     * KYC tier {@code kycTier} (empty: none, so without limits).
+     */
     public static Outcome<CustomerResult, Customer> createCustomer(SwitchState state, String ownerId, String id,
-            String name, List<String> currencies, Map<String, String> metadata) {
+            String name, List<String> currencies, Map<String, String> metadata, String kycTier) {
         Participant owner = state.find(RecordKind.PARTICIPANT, ownerId, Participant.class).orElseThrow();
         if (!owner.role().holdsCustomers()) return Outcome.refused(CustomerResult.NOT_A_WALLET_PROVIDER);
         if (currencies.stream().anyMatch(c -> owner.account(c).isEmpty())) {
             return Outcome.refused(CustomerResult.CURRENCY_NOT_SUPPORTED);
         }
+        if (!KycTiers.known(state, ownerId, kycTier)) return Outcome.refused(CustomerResult.KYC_TIER_UNKNOWN);
         Map<String, Id128> accounts = openAccounts(state, id, Customer.BALANCE_ACCOUNT_CODE,
                 AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS, currencies);
-        Customer customer = new Customer(id, ownerId, name, accounts, metadata, state.now());
+        Customer customer = new Customer(id, ownerId, name, accounts, metadata, state.now(), kycTier);
         state.put(RecordKind.CUSTOMER, id, customer);
         return Outcome.of(CustomerResult.OK, customer);
     }

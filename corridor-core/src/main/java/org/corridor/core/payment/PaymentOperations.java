@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.card.DeviceToken;
 import org.corridor.core.escrow.Escrows;
 import org.corridor.core.exchange.FxQuote;
 import org.corridor.core.exchange.FxResidues;
 import org.corridor.core.fx.Conversion;
+import org.corridor.core.kyc.CustomerLimits;
 import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.PendingStatus;
 import org.corridor.core.ledger.Transfer;
@@ -120,10 +122,17 @@ public final class PaymentOperations {
      * merchant fee (automatic capture), or as a reservation (manual capture). A cross-currency payment goes through
      * the quote's FX liquidity provider: the shopper's money to the provider in the shopper's currency (what a
      * manual capture reserves), the provider's to the merchant in the intent's. A refusal by the ledger (too little
-     * money) fails the intent with {@code insufficient_funds}, and leaves the quote unused.
+     * money) fails the intent with {@code insufficient_funds}, and leaves the quote unused; a refusal by the
+     * customer's KYC tier, with the limit's code (such as {@code daily_limit_exceeded}).
      */
     static Outcome<ConfirmResult, PaymentIntent> pay(SwitchState state, PaymentIntent intent, PaymentMethod paying,
             Funding funding) {
+        // KYC tier limits: checked before any money moves, recorded below only once the ledger has taken it.
+        CustomerLimits.Admission limits = limits(state, intent, paying, funding.quote());
+        if (!limits.ok()) {
+            PaymentError error = new PaymentError(limits.result().code(), limits.result().message());
+            return Outcome.of(ConfirmResult.DECLINED, fail(state, intent, paying, error));
+        }
         Participant merchant = participant(state, intent.ownerId());
         Id128 merchantAccount = merchant.account(intent.currency()).orElseThrow();
         // An escrowed order's money is held in its escrow account until it is released to the seller.
@@ -160,6 +169,7 @@ public final class PaymentOperations {
                     : new PaymentError("payment_refused", "The ledger refused the payment (" + moved + ").");
             return Outcome.of(ConfirmResult.DECLINED, fail(state, intent, paying, error));
         }
+        limits.record(state);
         if (fx != null) {
             state.put(RecordKind.FX_QUOTE, fx.id(), fx);
             if (residue != null) residue.commit(state);
@@ -177,6 +187,25 @@ public final class PaymentOperations {
                 ? EventTypes.PAYMENT_INTENT_SUCCEEDED
                 : EventTypes.PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED, RecordKind.PAYMENT_INTENT, paid);
         return Outcome.of(ConfirmResult.OK, paid);
+    }
+
+    /**
+     * What the customer's KYC tier admits of this payment, when a customer's balance pays (directly, or through a
+     * balance issued as a device token): what leaves the balance, in its currency, and for a conversion its USD value
+     * against the yearly cross-border quota. Cards drawn on a bank are limited by their issuer.
+     */
+    private static CustomerLimits.Admission limits(SwitchState state, PaymentIntent intent, PaymentMethod paying,
+            FxQuote fx) {
+        String customerId = switch (paying) {
+            case PaymentMethod.CustomerBalance balance -> balance.customerId();
+            case PaymentMethod.DeviceToken token -> state.find(RecordKind.DEVICE_TOKEN, token.tokenId(),
+                    DeviceToken.class).filter(DeviceToken::fundedByBalance).map(DeviceToken::customerId).orElse(null);
+        };
+        if (customerId == null) return CustomerLimits.Admission.UNLIMITED;
+        Customer customer = state.find(RecordKind.CUSTOMER, customerId, Customer.class).orElseThrow();
+        if (fx == null) return CustomerLimits.admit(state, customer, intent.currency(), intent.amountMinor(), 0);
+        return CustomerLimits.admit(state, customer, fx.quote().sellCurrency(), fx.quote().sellMinor(),
+                fx.usdEquivalentMinor());
     }
 
     /** Fails the intent with {@code error} (the shopper may try again) and tells its owner. */

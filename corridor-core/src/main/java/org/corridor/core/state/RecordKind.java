@@ -26,7 +26,10 @@ public enum RecordKind {
     FX_RESIDUE("fx_residue"),
     /** An error reply kept in an idempotency record; never a row of its own. */
     ERROR("error"),
-    ESCROW("escrow");
+    ESCROW("escrow"),
+    KYC_TIER("kyc_tier"),
+    /** A customer's use of its KYC tier's limits; one per customer, by the customer's id. */
+    LIMIT_USAGE("limit_usage");
 
     private final String storedName;
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.kyc.CustomerLimits;
+import org.corridor.core.kyc.LimitResult;
 import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.Transfer;
 import org.corridor.core.money.Currencies;
@@ -17,16 +19,26 @@ import org.corridor.core.state.SwitchState;
 import org.corridor.core.webhook.EventTypes;
 import org.corridor.core.webhook.WebhookOperations;
 
-/** Transfers between customers and withdrawals, run on the writer thread: checks first, then one ledger transfer. */
+/**
+ * Transfers between customers and withdrawals, run on the writer thread: checks first (the paying customer's KYC tier
+ * limits last), then one ledger transfer, then the limit usage is recorded.
+ */
 public final class WalletOperations {
-    /** In precedence order; {@link #INSUFFICIENT_FUNDS} is the ledger's refusal of the sender's balance. */
+    /**
+     * In precedence order; the limit results are {@link LimitResult}'s of the same name (a transfer converts nothing,
+     * so it meets no cross-border quota), and {@link #INSUFFICIENT_FUNDS} is the ledger's refusal of the sender's balance.
+     */
     public enum TransferResult {
         OK, CUSTOMER_NOT_FOUND, RECIPIENT_NOT_FOUND, SAME_CUSTOMER, CURRENCY_NOT_SUPPORTED,
-        RECIPIENT_CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS
+        RECIPIENT_CURRENCY_NOT_SUPPORTED, CURRENCY_NOT_ALLOWED_BY_TIER, PER_PAYMENT_LIMIT_EXCEEDED, DAILY_LIMIT_EXCEEDED,
+        YEARLY_LIMIT_EXCEEDED, INSUFFICIENT_FUNDS
     }
 
-    /** In precedence order. */
-    public enum WithdrawalResult { OK, CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, INSUFFICIENT_FUNDS }
+    /** In precedence order; the limit results are {@link LimitResult}'s of the same name. */
+    public enum WithdrawalResult {
+        OK, CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, CURRENCY_NOT_ALLOWED_BY_TIER, PER_PAYMENT_LIMIT_EXCEEDED,
+        DAILY_LIMIT_EXCEEDED, YEARLY_LIMIT_EXCEEDED, INSUFFICIENT_FUNDS
+    }
 
     private WalletOperations() {}
 
@@ -42,10 +54,13 @@ public final class WalletOperations {
         if (debit.isEmpty()) return Outcome.refused(TransferResult.CURRENCY_NOT_SUPPORTED);
         Optional<Id128> credit = to.get().account(currency);
         if (credit.isEmpty()) return Outcome.refused(TransferResult.RECIPIENT_CURRENCY_NOT_SUPPORTED);
+        CustomerLimits.Admission limits = CustomerLimits.admit(state, from.get(), currency, amountMinor, 0);
+        if (!limits.ok()) return Outcome.refused(TransferResult.valueOf(limits.result().name()));
         Id128 transferId = state.ids().next();
         if (!move(state, transferId, debit.get(), credit.get(), amountMinor, currency, id, TransferCodes.WALLET_TRANSFER)) {
             return Outcome.refused(TransferResult.INSUFFICIENT_FUNDS);
         }
+        limits.record(state);
         WalletTransfer done = new WalletTransfer(id, ownerId, fromId, toId, amountMinor, currency, description,
                 transferId, state.now());
         state.put(RecordKind.WALLET_TRANSFER, id, done);
@@ -65,12 +80,15 @@ public final class WalletOperations {
         if (customer.isEmpty()) return Outcome.refused(WithdrawalResult.CUSTOMER_NOT_FOUND);
         Optional<Id128> balance = customer.get().account(currency);
         if (balance.isEmpty()) return Outcome.refused(WithdrawalResult.CURRENCY_NOT_SUPPORTED);
+        CustomerLimits.Admission limits = CustomerLimits.admit(state, customer.get(), currency, amountMinor, 0);
+        if (!limits.ok()) return Outcome.refused(WithdrawalResult.valueOf(limits.result().name()));
         Participant provider = state.find(RecordKind.PARTICIPANT, ownerId, Participant.class).orElseThrow();
         Id128 funding = provider.account(currency).orElseThrow();
         Id128 transferId = state.ids().next();
         if (!move(state, transferId, balance.get(), funding, amountMinor, currency, id, TransferCodes.WITHDRAWAL)) {
             return Outcome.refused(WithdrawalResult.INSUFFICIENT_FUNDS);
         }
+        limits.record(state);
         Withdrawal done = new Withdrawal(id, ownerId, customerId, amountMinor, currency, transferId, state.now());
         state.put(RecordKind.WITHDRAWAL, id, done);
         return Outcome.of(WithdrawalResult.OK, done);

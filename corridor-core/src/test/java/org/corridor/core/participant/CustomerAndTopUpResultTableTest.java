@@ -54,8 +54,13 @@ class CustomerAndTopUpResultTableTest {
 
     private static Line<CustomerResult, Customer> customer(CustomerResult expected, String scenario, String owner,
             List<String> currencies) {
+        return customer(expected, scenario, owner, currencies, "");
+    }
+
+    private static Line<CustomerResult, Customer> customer(CustomerResult expected, String scenario, String owner,
+            List<String> currencies, String kycTier) {
         return new Line<>(expected, scenario, f -> ParticipantOperations.createCustomer(f.state(), owner, NEW_CUSTOMER,
-                "Erin", currencies, Map.of("segment", "retail")));
+                "Erin", currencies, Map.of("segment", "retail"), kycTier));
     }
 
     private static Line<TopUpResult, TopUp> topUp(TopUpResult expected, String scenario, String owner, String customer,
@@ -76,7 +81,13 @@ class CustomerAndTopUpResultTableTest {
             customer(CustomerResult.CURRENCY_NOT_SUPPORTED, "another provider's currency", OTHER_WALLET, List.of(JPY)),
             customer(CustomerResult.CURRENCY_NOT_SUPPORTED, "a code that is no currency", WALLET, List.of("ZZZ")),
             customer(CustomerResult.NOT_A_WALLET_PROVIDER, "precedence: a merchant, in a currency it lacks", MERCHANT,
-                    List.of(EUR)));
+                    List.of(EUR)),
+            customer(CustomerResult.OK, "in one of its provider's KYC tiers", WALLET, List.of(USD), SwitchFixture.TIER_BASIC),
+            customer(CustomerResult.CURRENCY_NOT_SUPPORTED, "precedence: a currency it lacks, in an unknown tier", WALLET,
+                    List.of(EUR), "gold"),
+            customer(CustomerResult.KYC_TIER_UNKNOWN, "a tier its provider never defined", WALLET, List.of(USD), "gold"),
+            customer(CustomerResult.KYC_TIER_UNKNOWN, "another provider's tier", OTHER_WALLET, List.of(USD),
+                    SwitchFixture.TIER_BASIC));
 
     static final List<Line<TopUpResult, TopUp>> TOP_UPS = List.of(
             topUp(TopUpResult.OK, "a provider funds its customer", WALLET, ALICE, 2_500, USD),

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.corridor.core.Id128;
+import org.corridor.core.kyc.CustomerLimits;
+import org.corridor.core.kyc.KycTiers;
+import org.corridor.core.kyc.LimitUsage;
+import org.corridor.core.kyc.TierLimits;
 import org.corridor.core.ledger.Account;
 import org.corridor.core.ledger.LedgerAudit;
 import org.corridor.core.ledger.LedgerStateMachine;
@@ -38,7 +42,8 @@ import org.corridor.core.webhook.WebhookOperations;
  *       type and {@link #ENDPOINT_SUCCEEDED} for {@code payment_intent.succeeded} only;
  *   <li>{@link #OTHER_MERCHANT} (100 bp, USD);
  *   <li>{@link #WALLET} (USD and JPY) with {@link #ALICE} (USD and JPY) and {@link #DAVE} (USD only);
- *   <li>{@link #OTHER_WALLET} (USD) with {@link #BOB} (USD).
+ *   <li>{@link #OTHER_WALLET} (USD) with {@link #BOB} (USD);
+ *   <li>{@link #WALLET}'s KYC tier {@link #TIER_BASIC}, with no customer in it.
  * </ul>
  *
  * <p>A batch is always open. {@link #drain()} closes it and opens the next one at the same time, so a test
@@ -68,6 +73,12 @@ public final class SwitchFixture {
     public static final long DAVE_USD = 5_000;
     public static final long BOB_USD = 70_000;
 
+    /** {@link #WALLET}'s KYC tier: USD only, with every kind of limit; no customer is in it until a test puts one. */
+    public static final String TIER_BASIC = "basic";
+    public static final String TIER_BASIC_ID = "kyct_basic";
+    public static final TierLimits TIER_BASIC_USD = new TierLimits(30_000, 50_000, 120_000);
+    public static final long TIER_BASIC_CROSS_BORDER_USD = 100_000;
+
     public static final String ENDPOINT_ALL = "we_all";
     public static final String ENDPOINT_SUCCEEDED = "we_succeeded";
 
@@ -92,6 +103,7 @@ public final class SwitchFixture {
         topUp(ALICE, ALICE_JPY, JPY);
         topUp(DAVE, DAVE_USD, USD);
         topUp(BOB, BOB_USD, USD);
+        KycTiers.define(state, WALLET, TIER_BASIC_ID, TIER_BASIC, Map.of(USD, TIER_BASIC_USD), TIER_BASIC_CROSS_BORDER_USD);
         createEndpoint(MERCHANT, ENDPOINT_ALL, List.of(EventTypes.ALL));
         createEndpoint(MERCHANT, ENDPOINT_SUCCEEDED, List.of(EventTypes.PAYMENT_INTENT_SUCCEEDED));
         assertThat(LedgerAudit.violations(state.ledger())).isEmpty();
@@ -287,6 +299,29 @@ public final class SwitchFixture {
         return outcome.value();
     }
 
+    /** Puts {@code customerId} in its wallet provider's tier {@link #TIER_BASIC}, in a batch of its own. */
+    public void putInBasicTier(String customerId) {
+        assertThat(KycTiers.assign(state, customer(customerId).ownerId(), customerId, TIER_BASIC).ok()).isTrue();
+        drain();
+    }
+
+    /**
+     * Puts {@code customerId} in {@link #TIER_BASIC} having used {@code dailyUsd} today, {@code yearlyUsd} this year
+     * (the day's included) and {@code crossBorderUsd} of its quota, in a batch of its own.
+     */
+    public void putInBasicTier(String customerId, long dailyUsd, long yearlyUsd, long crossBorderUsd) {
+        putInBasicTier(customerId);
+        LimitUsage none = LimitUsage.none(customerId, customer(customerId).ownerId(), now);
+        state.put(RecordKind.LIMIT_USAGE, customerId, new LimitUsage(customerId, none.ownerId(), none.epochDay(),
+                none.year(), Map.of(USD, dailyUsd), Map.of(USD, yearlyUsd), crossBorderUsd, now));
+        drain();
+    }
+
+    /** What {@code customerId} has used of its tier's limits as of the open batch. */
+    public LimitUsage usage(String customerId) {
+        return CustomerLimits.usage(state, customer(customerId));
+    }
+
     /** When the reservation of a manual-capture intent expires in the ledger, in nanoseconds. */
     public long reservationExpiresAt(PaymentIntent intent) {
         long reservedAt = state.ledger().transfer(intent.reservationId()).orElseThrow().timestamp();
@@ -304,7 +339,7 @@ public final class SwitchFixture {
 
     public void openCustomer(String walletId, String customerId, List<String> currencies) {
         Outcome<ParticipantOperations.CustomerResult, Customer> outcome = ParticipantOperations.createCustomer(state,
-                walletId, customerId, customerId.substring("cus_".length()), currencies, Map.of());
+                walletId, customerId, customerId.substring("cus_".length()), currencies, Map.of(), "");
         assertThat(outcome.result()).isEqualTo(ParticipantOperations.CustomerResult.OK);
     }
 

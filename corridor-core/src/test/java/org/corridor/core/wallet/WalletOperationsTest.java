@@ -10,12 +10,17 @@ import static org.corridor.core.state.SwitchFixture.DAVE_USD;
 import static org.corridor.core.state.SwitchFixture.EUR;
 import static org.corridor.core.state.SwitchFixture.JPY;
 import static org.corridor.core.state.SwitchFixture.OTHER_WALLET;
+import static org.corridor.core.state.SwitchFixture.TIER_BASIC_USD;
 import static org.corridor.core.state.SwitchFixture.USD;
 import static org.corridor.core.state.SwitchFixture.WALLET;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.SwitchFixture;
 import org.corridor.core.webhook.Event;
@@ -60,8 +65,44 @@ class WalletOperationsTest {
                         f -> transfer(f, WALLET, ALICE, BOB, 100, EUR)),
                 new Line(TransferResult.RECIPIENT_CURRENCY_NOT_SUPPORTED, "a currency the recipient lacks",
                         f -> transfer(f, WALLET, ALICE, BOB, 100, JPY)),
+                new Line(TransferResult.CURRENCY_NOT_ALLOWED_BY_TIER, "a currency the payer's tier does not list",
+                        f -> {
+                            f.putInBasicTier(ALICE);
+                            return transfer(f, WALLET, ALICE, jpyCustomer(f), 1, JPY);
+                        }),
+                new Line(TransferResult.PER_PAYMENT_LIMIT_EXCEEDED, "above the payer's tier's per-payment limit",
+                        f -> {
+                            f.putInBasicTier(ALICE);
+                            return transfer(f, WALLET, ALICE, DAVE, TIER_BASIC_USD.perPaymentMinor() + 1, USD);
+                        }),
+                new Line(TransferResult.DAILY_LIMIT_EXCEEDED, "past the payer's tier's daily limit", f -> {
+                    f.putInBasicTier(ALICE, 40_000, 40_000, 0);
+                    return transfer(f, WALLET, ALICE, BOB, 10_001, USD);
+                }),
+                new Line(TransferResult.YEARLY_LIMIT_EXCEEDED, "past the payer's tier's yearly limit", f -> {
+                    f.putInBasicTier(ALICE, 0, 110_000, 0);
+                    return transfer(f, WALLET, ALICE, BOB, 10_001, USD);
+                }),
+                new Line(TransferResult.PER_PAYMENT_LIMIT_EXCEEDED, "precedence: the tier's limit before the balance",
+                        f -> {
+                            f.putInBasicTier(DAVE);
+                            return transfer(f, WALLET, DAVE, ALICE, TIER_BASIC_USD.perPaymentMinor() + 1, USD);
+                        }),
                 new Line(TransferResult.INSUFFICIENT_FUNDS, "more than the payer holds",
-                        f -> transfer(f, WALLET, DAVE, ALICE, DAVE_USD + 1, USD)));
+                        f -> transfer(f, WALLET, DAVE, ALICE, DAVE_USD + 1, USD)),
+                new Line(TransferResult.INSUFFICIENT_FUNDS, "within the payer's tier, more than it holds: no usage", f -> {
+                    f.putInBasicTier(DAVE);
+                    return transfer(f, WALLET, DAVE, ALICE, DAVE_USD + 1, USD);
+                }));
+    }
+
+    /** A new customer of {@link SwitchFixture#WALLET} holding JPY, in a batch of its own. */
+    private static String jpyCustomer(SwitchFixture f) {
+        String id = "cus_erin";
+        assertThat(ParticipantOperations.createCustomer(f.state(), WALLET, id, "Erin", List.of(JPY), Map.of(), "").ok())
+                .isTrue();
+        f.drain();
+        return id;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,8 +113,14 @@ class WalletOperationsTest {
         assertThat(outcome.result()).isEqualTo(line.expected());
         long after = f.customerBalance(ALICE, USD) + f.customerBalance(DAVE, USD) + f.customerBalance(BOB, USD);
         assertThat(after).as("money between customers is neither made nor lost").isEqualTo(before);
-        if (line.expected() != TransferResult.OK) assertThat(f.drain().records()).isEmpty();
+        if (line.expected() != TransferResult.OK) assertThat(f.drain().records()).as("a refusal records nothing").isEmpty();
         assertThat(f.auditViolations()).isEmpty();
+    }
+
+    @Test
+    void theTransferTableWalksEveryResultInDeclarationOrder() {
+        assertThat(transferLines().map(Line::expected).distinct().toList())
+                .containsExactlyElementsOf(Arrays.asList(TransferResult.values()));
     }
 
     @Test

@@ -18,6 +18,9 @@ import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.exchange.FxQuote;
 import org.corridor.core.exchange.FxResidue;
+import org.corridor.core.kyc.KycTier;
+import org.corridor.core.kyc.LimitUsage;
+import org.corridor.core.kyc.TierLimits;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -50,8 +53,8 @@ import org.corridor.core.webhook.WebhookEndpoint;
  * <p>Version 2 added issuers' BIN prefixes to participants and the decline code to payment errors; version 1
  * records still decode (with neither). Version 3 added a payment intent's currency conversion, the paying device
  * token to top-ups, the funding balance (customer and currency) to device tokens and the issuer's decline code to
- * error replies; older records decode without a conversion, as funding-account top-ups, card tokens and errors no
- * issuer answered.
+ * error replies, and the KYC tier to customers; older records decode without a conversion, as funding-account top-ups,
+ * card tokens, errors no issuer answered and customers without a tier.
  */
 public final class RecordCodec {
     private static final int FORMAT_VERSION = 3;
@@ -110,6 +113,8 @@ public final class RecordCodec {
             case FX_QUOTE -> FxRecords.writeQuote(out, (FxQuote) value);
             case FX_RESIDUE -> FxRecords.writeResidue(out, (FxResidue) value);
             case ESCROW -> writeEscrow(out, (Escrow) value);
+            case KYC_TIER -> writeTier(out, (KycTier) value);
+            case LIMIT_USAGE -> writeUsage(out, (LimitUsage) value);
         }
     }
 
@@ -117,7 +122,7 @@ public final class RecordCodec {
         return switch (kind) {
             case PARTICIPANT -> readParticipant(in, version);
             case API_KEY -> readApiKey(in);
-            case CUSTOMER -> readCustomer(in);
+            case CUSTOMER -> readCustomer(in, version);
             case TOP_UP -> new TopUp(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), readId(in),
                     in.readLong(), version >= 3 ? readMethod(in) : null);
             case PAYMENT_INTENT -> readIntent(in, version);
@@ -147,6 +152,9 @@ public final class RecordCodec {
             case ESCROW -> new Escrow(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(),
                     readId(in), in.readLong(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong(), in.readLong(),
                     in.readLong(), in.readLong(), in.readLong());
+            case KYC_TIER -> readTier(in);
+            case LIMIT_USAGE -> new LimitUsage(in.readUTF(), in.readUTF(), in.readLong(), in.readInt(), readMap(in,
+                    DataInputStream::readLong), readMap(in, DataInputStream::readLong), in.readLong(), in.readLong());
         };
     }
 
@@ -203,11 +211,48 @@ public final class RecordCodec {
         writeAccounts(out, c.accounts());
         writeStrings(out, c.metadata());
         out.writeLong(c.createdAt());
+        out.writeUTF(c.kycTier());
     }
 
-    private static Customer readCustomer(DataInputStream in) throws IOException {
-        return new Customer(in.readUTF(), in.readUTF(), in.readUTF(), readAccounts(in), readStrings(in), in.readLong());
+    private static Customer readCustomer(DataInputStream in, int version) throws IOException {
+        return new Customer(in.readUTF(), in.readUTF(), in.readUTF(), readAccounts(in), readStrings(in), in.readLong(),
+                version >= 3 ? in.readUTF() : "");
     }
+
+    private static void writeTier(DataOutputStream out, KycTier t) throws IOException {
+        out.writeUTF(t.id());
+        out.writeUTF(t.ownerId());
+        out.writeUTF(t.name());
+        writeMap(out, t.limits(), (to, limits) -> {
+            to.writeLong(limits.perPaymentMinor());
+            to.writeLong(limits.dailyMinor());
+            to.writeLong(limits.yearlyMinor());
+        });
+        out.writeLong(t.crossBorderYearlyUsdMinor());
+        out.writeLong(t.createdAt());
+        out.writeLong(t.updatedAt());
+    }
+
+    private static KycTier readTier(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        String owner = in.readUTF();
+        String name = in.readUTF();
+        Map<String, TierLimits> limits = readMap(in, from -> new TierLimits(from.readLong(), from.readLong(),
+                from.readLong()));
+        return new KycTier(id, owner, name, limits, in.readLong(), in.readLong(), in.readLong());
+    }
+
+    private static void writeUsage(DataOutputStream out, LimitUsage u) throws IOException {
+        out.writeUTF(u.id());
+        out.writeUTF(u.ownerId());
+        out.writeLong(u.epochDay());
+        out.writeInt(u.year());
+        writeMap(out, u.dailyMinor(), DataOutputStream::writeLong);
+        writeMap(out, u.yearlyMinor(), DataOutputStream::writeLong);
+        out.writeLong(u.crossBorderUsdMinor());
+        out.writeLong(u.createdAt());
+    }
+
 
     private static void writeTopUp(DataOutputStream out, TopUp t) throws IOException {
         out.writeUTF(t.id());
@@ -449,30 +494,45 @@ public final class RecordCodec {
     }
 
     private static void writeAccounts(DataOutputStream out, Map<String, Id128> accounts) throws IOException {
-        out.writeInt(accounts.size());
-        for (Map.Entry<String, Id128> entry : new TreeMap<>(accounts).entrySet()) {
-            out.writeUTF(entry.getKey());
-            writeId(out, entry.getValue());
-        }
+        writeMap(out, accounts, RecordCodec::writeId);
     }
 
     private static Map<String, Id128> readAccounts(DataInputStream in) throws IOException {
-        Map<String, Id128> accounts = new LinkedHashMap<>();
-        for (int i = 0, n = count(in); i < n; i++) accounts.put(in.readUTF(), readId(in));
-        return accounts;
+        return readMap(in, RecordCodec::readId);
     }
 
     private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
-        out.writeInt(map.size());
-        for (Map.Entry<String, String> entry : new TreeMap<>(map).entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeUTF(entry.getValue());
-        }
+        writeMap(out, map, DataOutputStream::writeUTF);
     }
 
     private static Map<String, String> readStrings(DataInputStream in) throws IOException {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0, n = count(in); i < n; i++) map.put(in.readUTF(), in.readUTF());
+        return readMap(in, from -> from.readUTF());
+    }
+
+    /** Writes one value of a map. */
+    @FunctionalInterface
+    private interface ValueWriter<V> {
+        void write(DataOutputStream out, V value) throws IOException;
+    }
+
+    /** Reads one value of a map. */
+    @FunctionalInterface
+    private interface ValueReader<V> {
+        V read(DataInputStream in) throws IOException;
+    }
+
+    /** A map keyed by strings: its size, then each key and value in key order, so that equal maps encode alike. */
+    private static <V> void writeMap(DataOutputStream out, Map<String, V> map, ValueWriter<V> value) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, V> entry : new TreeMap<>(map).entrySet()) {
+            out.writeUTF(entry.getKey());
+            value.write(out, entry.getValue());
+        }
+    }
+
+    private static <V> Map<String, V> readMap(DataInputStream in, ValueReader<V> value) throws IOException {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0, n = count(in); i < n; i++) map.put(in.readUTF(), value.read(in));
         return map;
     }
 

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.corridor.core.card.DeviceToken;
 import org.corridor.core.participant.TopUp;
+import org.corridor.core.payment.PaymentIntent;
+import org.corridor.core.Id128;
+import org.corridor.core.participant.Customer;
 import org.corridor.core.state.RecordChange;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.StoredError;
@@ -59,6 +64,27 @@ class RecordCodecTest {
         byte[] version2 = Arrays.copyOf(current, current.length - appended);
         version2[0] = 2;
         return version2;
+    }
+
+    @Test
+    void version2IntentsDecodeWithoutAConversion() {
+        // Version 3 appended one byte to intents: false, no conversion.
+        for (PaymentIntent intent : List.of(RecordSamples.INTENT, RecordSamples.CARD_INTENT, RecordSamples.BARE_INTENT)) {
+            assertThat(RecordCodec.decode(RecordKind.PAYMENT_INTENT, asVersion2(RecordKind.PAYMENT_INTENT, intent, 1)))
+                    .isEqualTo(intent);
+        }
+    }
+
+    @Test
+    void aCustomerStoredBeforeKycTiersDecodesWithoutATier() {
+        Customer current = new Customer("cus_1", "acct_w", "Li", Map.of("CNY", new Id128(5, 6)), Map.of(), 13, "");
+        byte[] bytes = RecordCodec.encode(RecordKind.CUSTOMER, current);
+        // Version 2 is version 3 without the trailing tier name (an empty modified-UTF-8 string: two zero bytes).
+        byte[] versionTwo = Arrays.copyOf(bytes, bytes.length - 2);
+        versionTwo[0] = 2;
+        assertThat(RecordCodec.decode(RecordKind.CUSTOMER, versionTwo)).isEqualTo(current);
+        assertThat(((Customer) RecordCodec.decode(RecordKind.CUSTOMER, RecordCodec.encode(RecordKind.CUSTOMER,
+                current.withKycTier("verified")))).kycTier()).isEqualTo("verified");
     }
 
     @Test

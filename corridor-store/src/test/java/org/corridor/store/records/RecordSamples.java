@@ -14,6 +14,9 @@ import org.corridor.core.qr.QrCode;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.wallet.Withdrawal;
+import org.corridor.core.kyc.KycTier;
+import org.corridor.core.kyc.LimitUsage;
+import org.corridor.core.kyc.TierLimits;
 import org.corridor.core.participant.ApiKey;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
@@ -82,7 +85,7 @@ public final class RecordSamples {
                         List.of(), Map.of("k", "v"), 11)),
                 new RecordChange(RecordKind.API_KEY, "key_1", new ApiKey("key_1", "acct_m", "ci", new byte[32], "abcd", 12, 0)),
                 new RecordChange(RecordKind.CUSTOMER, "cus_1", new Customer("cus_1", "acct_w", "Li",
-                        Map.of("CNY", new Id128(5, 6)), Map.of(), 13)),
+                        Map.of("CNY", new Id128(5, 6)), Map.of(), 13, "verified")),
                 new RecordChange(RecordKind.TOP_UP, "tu_1", new TopUp("tu_1", "acct_w", "cus_1", 900, "CNY", new Id128(9, 9), 14, null)),
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_1", INTENT),
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_2", BARE_INTENT),
@@ -129,6 +132,10 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.FX_RESIDUE, "fxres_CNY", new FxResidue("fxres_CNY", "CNY", new Id128(8, 8),
                         123_456_789, 31)),
                 new RecordChange(RecordKind.ESCROW, "esc_1", new Escrow("esc_1", "acct_mp", "pi_4", "acct_m", 9_000,
-                        "CNY", new Id128(7, 7), 3_600, 31, "acct_w", "cus_1", 9_000, 2_500, 6_500, 25, 30)));
+                        "CNY", new Id128(7, 7), 3_600, 31, "acct_w", "cus_1", 9_000, 2_500, 6_500, 25, 30)),
+                new RecordChange(RecordKind.KYC_TIER, "kyct_1", new KycTier("kyct_1", "acct_w", "verified",
+                        Map.of("CNY", new TierLimits(500_000, 2_000_000, 0), "USD", TierLimits.NONE), 5_000_000, 30, 31)),
+                new RecordChange(RecordKind.LIMIT_USAGE, "cus_1", new LimitUsage("cus_1", "acct_w", 20_420, 2025,
+                        Map.of("CNY", 4_200L), Map.of("CNY", 84_200L, "USD", 7L), 1_250, 32)));
     }
 }

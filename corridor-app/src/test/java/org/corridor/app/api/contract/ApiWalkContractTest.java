@@ -266,6 +266,7 @@ class ApiWalkContractTest {
         walkQrCodes(walletKey, merchantKey, customerId);
         walkWalletMoves(walletKey, merchantKey, customerId);
         walkEscrows(operator, walletKey, merchantId, merchantKey, customerId, clock, receiver);
+        walkKycTiers(walletKey, merchantKey);
 
         // Events and their deliveries.
         JsonNode events = call("GET", "/v1/events").key(merchantKey).query("limit", "100").expect(200).json();
@@ -571,6 +572,41 @@ class ApiWalkContractTest {
                 .get("status").asString()).isEqualTo("released");
     }
 
+    /** A wallet provider's KYC tier, a customer in it whose debits meet its limits, and the customer moved out of it. */
+    private void walkKycTiers(String walletKey, String merchantKey) {
+        String tier = """
+                {"name":"basic","limits":{"usd":{"per_payment":5000,"daily":6000}},"cross_border_yearly_usd":5000000}""";
+        call("POST", "/v1/kyc_tiers").key(walletKey).body(tier).expect(200);
+        call("POST", "/v1/kyc_tiers").key(merchantKey).body(tier).expect(403);
+        call("POST", "/v1/kyc_tiers").key(walletKey).body("{\"name\":\"Basic\"}").expectRefusedBySchema(400);
+        call("POST", "/v1/kyc_tiers").key(walletKey).body("{\"name\":\"basic\",\"limits\":{\"USD\":{\"daily\":0}}}")
+                .expectRefusedBySchema(400);
+        call("GET", "/v1/kyc_tiers").key(walletKey).expect(200);
+        call("GET", "/v1/kyc_tiers/{name}").path("basic").key(walletKey).expect(200);
+        call("GET", "/v1/kyc_tiers/{name}").path("basic").key(merchantKey).expect(404);
+
+        String customer = call("POST", "/v1/customers").key(walletKey)
+                .body("{\"currencies\":[\"USD\"],\"kyc_tier\":\"basic\"}").expect(200).json().get("id").asString();
+        call("POST", "/v1/customers").key(walletKey).body("{\"currencies\":[\"USD\"],\"kyc_tier\":\"gold\"}")
+                .expect(400);
+        call("POST", "/v1/customers/{id}/top_ups").path(customer).key(walletKey)
+                .body("{\"amount\":10000,\"currency\":\"USD\"}").expect(200);
+        call("POST", "/v1/customers/{id}/withdrawals").path(customer).key(walletKey)
+                .body("{\"amount\":5001,\"currency\":\"USD\"}").expect(402);
+        call("POST", "/v1/customers/{id}/withdrawals").path(customer).key(walletKey)
+                .body("{\"amount\":4000,\"currency\":\"USD\"}").expect(200);
+        call("POST", "/v1/customers/{id}/withdrawals").path(customer).key(walletKey)
+                .body("{\"amount\":2001,\"currency\":\"USD\"}").expect(402);
+        JsonNode used = call("GET", "/v1/customers/{id}").path(customer).key(walletKey).expect(200).json();
+        assertThat(used.at("/limit_usage/daily/USD").longValue()).isEqualTo(4_000);
+        assertThat(used.get("kyc_tier").asString()).isEqualTo("basic");
+        call("POST", "/v1/customers/{id}").path(customer).key(walletKey).body("{\"kyc_tier\":\"gold\"}").expect(400);
+        call("POST", "/v1/customers/{id}").path(customer).key(merchantKey).body("{\"kyc_tier\":\"\"}").expect(404);
+        call("POST", "/v1/customers/{id}").path(customer).key(walletKey).body("{\"kyc_tier\":\"\"}").expect(200);
+        call("POST", "/v1/customers/{id}/withdrawals").path(customer).key(walletKey)
+                .body("{\"amount\":6000,\"currency\":\"USD\"}").expect(200);
+    }
+
     /** A static and a dynamic QR code, each paid by the wallet provider for its customer. */
     private void walkQrCodes(String walletKey, String merchantKey, String customerId) {
         JsonNode fixed = call("POST", "/v1/qr_codes").key(merchantKey).body("{\"currency\":\"USD\"}").expect(200).json();
@@ -844,7 +880,8 @@ class ApiWalkContractTest {
         }
 
         private HttpResponse<String> exchange() {
-            String path = id == null ? template : template.replace("{id}", id);
+            // Every route has at most one path parameter: an object's id, or a KYC tier's name.
+            String path = id == null ? template : template.replace("{id}", id).replace("{name}", id);
             StringBuilder target = new StringBuilder(path);
             String separator = "?";
             for (Map.Entry<String, String> parameter : query.entrySet()) {
