@@ -14,8 +14,10 @@ import java.util.function.Predicate;
 import org.corridor.core.Check;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
+import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.port.Page;
+import org.corridor.core.port.PaymentIntentListener;
 import org.corridor.core.state.OwnedObject;
 import org.corridor.core.state.RecordChange;
 import org.corridor.core.state.RecordKind;
@@ -29,7 +31,8 @@ import org.corridor.store.writer.CommitListener;
  * after each durable batch, so a reader never sees a change that could still be lost.
  *
  * <p>Each owner's objects of a kind are indexed newest first for cursor pagination; deliveries are indexed by
- * their event. Changed deliveries are also handed to a listener (the webhook dispatcher).
+ * their event. Changed deliveries are also handed to a listener (the webhook dispatcher), authorizations to
+ * another (reversals) and payment intents to a third (the dashboard's feed).
  */
 public final class CommittedObjects implements ObjectReader, CommitListener {
     /** Newest first; ties (same batch time) broken by id so that the order is total and stable. */
@@ -59,7 +62,8 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
             }
         }
 
-        void apply(RecordChange change) {
+        /** Applies one change; returns the object it replaced, or null. */
+        Object apply(RecordChange change) {
             Object previous = change.removed()
                     ? objects.get(change.kind()).remove(change.id())
                     : objects.get(change.kind()).put(change.id(), change.value());
@@ -75,6 +79,7 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
                 deliveriesByEvent.computeIfAbsent(delivery.eventId(), id -> new ConcurrentHashMap<>())
                         .put(delivery.endpointId(), delivery);
             }
+            return previous;
         }
 
         NavigableMap<Position, OwnedObject> ownerIndex(RecordKind kind, String ownerId) {
@@ -85,6 +90,12 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
     private volatile View view = new View();
     private volatile Consumer<Delivery> deliveryListener = delivery -> {};
     private volatile Consumer<CardAuthorization> authorizationListener = authorization -> {};
+    private volatile PaymentIntentListener paymentIntentListener = PaymentIntentListener.NONE;
+
+    /** Hands every committed payment intent change (and, on start-up, every intent) to {@code listener}. */
+    public void onPaymentIntent(PaymentIntentListener listener) {
+        this.paymentIntentListener = listener;
+    }
 
     /** Hands every committed authorization change (and, on start-up, every authorization) to {@code listener}. */
     public void onAuthorization(Consumer<CardAuthorization> listener) {
@@ -112,13 +123,19 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
         for (Object authorization : state.all(RecordKind.CARD_AUTHORIZATION)) {
             authorizationListener.accept((CardAuthorization) authorization);
         }
+        List<PaymentIntent> intents = new ArrayList<>();
+        for (Object intent : state.all(RecordKind.PAYMENT_INTENT)) intents.add((PaymentIntent) intent);
+        paymentIntentListener.restored(intents);
     }
 
     @Override
     public void committed(List<RecordChange> records) {
         View current = view;
         for (RecordChange change : records) {
-            current.apply(change);
+            Object previous = current.apply(change);
+            if (change.value() instanceof PaymentIntent intent) {
+                paymentIntentListener.committed((PaymentIntent) previous, intent);
+            }
             if (change.value() instanceof Delivery delivery) deliveryListener.accept(delivery);
             if (change.value() instanceof CardAuthorization authorization) authorizationListener.accept(authorization);
         }
