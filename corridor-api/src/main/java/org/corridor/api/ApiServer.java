@@ -52,17 +52,24 @@ public final class ApiServer implements AutoCloseable {
 
     /** As above, with {@code policy} guarding every versioned route according to its {@link Access}. */
     public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy) {
+        this(host, port, versionedRoutes, policy, List.of());
+    }
+
+    /** As above, with {@code pages} for people (the dashboard) served beside the API. */
+    public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy,
+            List<PageGroup> pages) {
         Check.that(host != null && !host.isBlank(), "the API server needs a host to listen on");
         Check.that(port >= 0 && port <= 65_535, "a TCP port is 0 to 65535: " + port);
         this.host = host;
         this.port = port;
         JsonMapper jackson = StrictJson.newMapper();
         RequestIds requestIds = new RequestIds();
-        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes, policy));
+        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes, policy,
+                pages));
     }
 
     private void configure(JavalinConfig config, JsonMapper jackson, RequestIds requestIds,
-            List<RouteGroup> versionedRoutes, AccessPolicy policy) {
+            List<RouteGroup> versionedRoutes, AccessPolicy policy, List<PageGroup> pages) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -96,6 +103,8 @@ public final class ApiServer implements AutoCloseable {
         ServerRoutes.addTo(config.routes);
         Routes versioned = new Routes(config.routes, VERSION_PREFIX, policy, access);
         versionedRoutes.forEach(group -> group.addTo(versioned));
+        Pages unversioned = new Pages(config.routes);
+        pages.forEach(group -> group.addTo(unversioned));
     }
 
     /**
