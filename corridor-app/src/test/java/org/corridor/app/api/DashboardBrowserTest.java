@@ -62,12 +62,15 @@ class DashboardBrowserTest {
             assertThat(world.http().post(world.wallet.key(), "/v1/qr_payments", Map.of("payload", qr.text("payload"),
                     "customer", shopper, "amount", 300)).status()).isEqualTo(200);
 
+            String crossCurrency = payAcrossCurrencies(world);
+
             refusesStrangers(port, world.node.operatorKey, shop.key());
             try (Browser browser = Browser.start(port)) {
                 signIn(browser, shop.key(), world.node.operatorKey);
                 watchTheChart(browser, world, shopper);
                 filterPayments(browser);
                 readTheCardPaymentsStory(browser, card.text("id"), dpan);
+                readTheCrossCurrencyStory(browser, crossCurrency);
                 seeTheOtherPages(browser, shop.id(), qr.text("id"));
                 browser.find("header form button").click();
                 browser.until(driver -> browser.path().equals("/dashboard/login"));
@@ -83,6 +86,27 @@ class DashboardBrowserTest {
         return world.http().post(world.wallet.key(), "/v1/payment_intents/" + created.text("id") + "/confirm",
                 Map.of("client_secret", created.text("client_secret"),
                         "payment_method", Map.of("type", "customer_balance", "customer", shopper)));
+    }
+
+    /** A CNY shopper pays the USD merchant through an FX provider at a quoted rate; the merchant refunds a part. */
+    private static String payAcrossCurrencies(CardWorld world) {
+        Http http = world.http();
+        world.node.participant(Map.of("role", "fx_provider", "name", "Liquidity", "country", "HK",
+                "settlement_currency", "USD", "currencies", List.of("USD", "CNY")));
+        TestNode.Party wallet = world.node.walletProvider("CNY");
+        String shopper = world.node.customer(wallet, "CNY", 100_000);
+        Http.Reply quote = http.post(wallet.key(), "/v1/fx_quotes",
+                Map.of("sell_currency", "CNY", "buy_currency", "USD", "buy_amount", 2_000));
+        TestNode.Party shop = world.merchant("USD");
+        Http.Reply intent = http.post(shop.key(), "/v1/payment_intents", Map.of("amount", 2_000, "currency", "USD"));
+        Http.Reply paid = http.post(wallet.key(), "/v1/payment_intents/" + intent.text("id") + "/confirm",
+                Map.of("client_secret", intent.text("client_secret"), "fx_quote", quote.text("id"),
+                        "payment_method", Map.of("type", "customer_balance", "customer", shopper)));
+        assertThat(paid.text("status")).as(paid.body()).isEqualTo("succeeded");
+        Http.Reply refund = http.post(shop.key(), "/v1/refunds", Map.of("payment_intent", intent.text("id"),
+                "amount", 500));
+        assertThat(refund.status()).as(refund.body()).isEqualTo(200);
+        return intent.text("id");
     }
 
     /** Without the operator's session: pages send to the sign-in form, htmx gets 401; a merchant's key is refused. */
@@ -127,7 +151,7 @@ class DashboardBrowserTest {
     /** htmx replaces the chart every two seconds; a payment made while watching shows up in it. */
     private void watchTheChart(Browser browser, CardWorld world, String shopper) {
         // The window counts whole seconds, so what was paid above shows once its second is over.
-        browser.until(driver -> approved(browser) >= 3);
+        browser.until(driver -> approved(browser) >= 4);
         long before = approved(browser);
         Object renderedAt = chart(browser, "renderedAt");
         assertThat(payFromBalance(world, shopper, 500).status()).isEqualTo(200);
@@ -137,7 +161,7 @@ class DashboardBrowserTest {
         assertThat(browser.find("#approval-rate").getText()).endsWith("%");
         assertThat(browser.find("#chart table.rails").getText()).contains("device token", "customer balance", "QR");
         browser.open("/dashboard");
-        assertThat(browser.find("#payment-count").getText()).isEqualTo("6");
+        assertThat(browser.find("#payment-count").getText()).isEqualTo("7");
         shoot(browser, "overview");
     }
 
@@ -151,7 +175,7 @@ class DashboardBrowserTest {
 
     private void filterPayments(Browser browser) {
         browser.open("/dashboard/payments");
-        assertThat(browser.all("tr.payment")).hasSize(6);
+        assertThat(browser.all("tr.payment")).hasSize(7);
         shoot(browser, "payments");
         new Select(browser.find("#filter-method")).selectByValue("device_token");
         browser.find("#apply-filters").click();
@@ -183,6 +207,17 @@ class DashboardBrowserTest {
         checked(browser);
     }
 
+    private void readTheCrossCurrencyStory(Browser browser, String intentId) {
+        browser.open("/dashboard/payments/" + intentId);
+        assertThat(browser.find("#intent").getText()).contains("FX quote", "CNY");
+        String transfers = browser.find("#transfers").getText();
+        assertThat(transfers).contains("payment", "FX payout", "merchant fee", "refund", "FX refund", "Liquidity (CNY)",
+                "Liquidity (USD)", "20.00 USD", "5.00 USD");
+        assertThat(browser.find("#refunds").getText()).contains("5.00 USD");
+        assertThat(browser.find("#events").getText()).contains("payment_intent.succeeded");
+        checked(browser);
+    }
+
     private void seeTheOtherPages(Browser browser, String shopId, String qrId) {
         browser.open("/dashboard/participants");
         assertThat(browser.all("tr.balance")).isNotEmpty();
@@ -193,6 +228,7 @@ class DashboardBrowserTest {
 
         browser.open("/dashboard/fx");
         assertThat(browser.find("#rates").getText()).contains("USD/CNY", "7.1234");
+        assertThat(browser.find("#positions").getText()).contains("Liquidity", "CNY", "USD");
         shoot(browser, "fx");
         checked(browser);
 
