@@ -55,22 +55,27 @@ public final class ApiServer implements AutoCloseable {
 
     /** As above, with {@code policy} guarding every versioned route according to its {@link Access}. */
     public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy) {
-        this(host, port, versionedRoutes, policy, NodeProbe.NONE);
+        this(host, port, versionedRoutes, policy, NodeProbe.NONE, List.of());
     }
 
-    /** As above, reporting on the node through {@code probe} at {@code /health} and {@code /metrics}. */
-    public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy, NodeProbe probe) {
+    /**
+     * As above, reporting on the node through {@code probe} at {@code /health} and {@code /metrics}, with
+     * {@code pages} for people (the dashboard) served beside the API.
+     */
+    public ApiServer(String host, int port, List<RouteGroup> versionedRoutes, AccessPolicy policy, NodeProbe probe,
+            List<PageGroup> pages) {
         Check.that(host != null && !host.isBlank(), "the API server needs a host to listen on");
         Check.that(port >= 0 && port <= 65_535, "a TCP port is 0 to 65535: " + port);
         this.host = host;
         this.port = port;
         JsonMapper jackson = StrictJson.newMapper();
         RequestIds requestIds = new RequestIds();
-        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes, policy, probe));
+        this.app = Javalin.create(config -> configure(config, jackson, requestIds, versionedRoutes, policy, probe,
+                pages));
     }
 
     private void configure(JavalinConfig config, JsonMapper jackson, RequestIds requestIds,
-            List<RouteGroup> versionedRoutes, AccessPolicy policy, NodeProbe probe) {
+            List<RouteGroup> versionedRoutes, AccessPolicy policy, NodeProbe probe, List<PageGroup> pages) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -108,6 +113,8 @@ public final class ApiServer implements AutoCloseable {
         ServerRoutes.addTo(config.routes, probe);
         Routes versioned = new Routes(config.routes, VERSION_PREFIX, policy, access);
         versionedRoutes.forEach(group -> group.addTo(versioned));
+        Pages unversioned = new Pages(config.routes);
+        pages.forEach(group -> group.addTo(unversioned));
     }
 
     /**

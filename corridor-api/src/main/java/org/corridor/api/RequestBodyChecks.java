@@ -15,7 +15,10 @@ final class RequestBodyChecks {
 
     private RequestBodyChecks() {}
 
-    /** Throws 413 or 415 for a POST, PUT or PATCH whose body is too large or not JSON. */
+    /**
+     * Throws 413 for a POST, PUT or PATCH whose body is too large, and 415 for one to the versioned API that is not
+     * JSON (pages post HTML forms).
+     */
     static void check(Context ctx) {
         HandlerType method = ctx.method();
         if (method != HandlerType.POST && method != HandlerType.PUT && method != HandlerType.PATCH) {
@@ -30,7 +33,7 @@ final class RequestBodyChecks {
             throw ApiException.contentTooLarge("The request body is " + declaredBytes + " bytes; the limit is "
                     + ApiLimits.REQUEST_BODY_BYTES_MAX + " bytes.");
         }
-        if (!isUtf8Json(ctx.header("Content-Type"))) {
+        if (ctx.path().startsWith(ApiServer.VERSION_PREFIX + "/") && !isUtf8Json(ctx.header("Content-Type"))) {
             throw ApiException.unsupportedMediaType(
                     "Send the request body as JSON with Content-Type: application/json (UTF-8).");
         }

@@ -30,7 +30,8 @@ class ArchitectureTest {
     @Test
     void importsEveryModule() {
         // Guards the rules below against passing vacuously because nothing was imported.
-        for (String module : new String[] {"core", "store", "gateway", "services", "api", "sim", "app"}) {
+        for (String module : new String[] {"core", "store", "gateway", "services", "api", "dashboard", "sim",
+                "app"}) {
             org.assertj.core.api.Assertions.assertThat(corridor.stream()
                     .anyMatch(c -> c.getPackageName().startsWith("org.corridor." + module)))
                     .as("classes of corridor-" + module + " were imported").isTrue();
@@ -93,7 +94,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.corridor.api..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("org.corridor.store..", "org.corridor.services..", "org.corridor.gateway..",
-                        "org.corridor.sim..", "org.corridor.app..")
+                        "org.corridor.sim..", "org.corridor.app..", "org.corridor.dashboard..")
+                .check(corridor);
+    }
+
+    @Test
+    void dashboardReadsThroughCorePortsAndNeverSeesTheVault() {
+        noClasses().that().resideInAPackage("org.corridor.dashboard..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.corridor.store..", "org.corridor.services..", "org.corridor.gateway..",
+                        "org.corridor.vault..", "org.corridor.sim..", "org.corridor.app..")
+                .check(corridor);
+    }
+
+    @Test
+    void dashboardNeverCallsTheWriter() {
+        noClasses().that().resideInAPackage("org.corridor.dashboard..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.corridor.core.port.SwitchCommands")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.corridor.core.state.SwitchState")
                 .check(corridor);
     }
 
@@ -110,7 +128,8 @@ class ArchitectureTest {
     void servicesKnowNothingOfHttpRoutesSimulatorsOrTheApp() {
         noClasses().that().resideInAPackage("org.corridor.services..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("org.corridor.api..", "org.corridor.sim..", "org.corridor.app..", "io.javalin..")
+                .resideInAnyPackage("org.corridor.api..", "org.corridor.dashboard..", "org.corridor.sim..",
+                        "org.corridor.app..", "io.javalin..")
                 .check(corridor);
     }
 

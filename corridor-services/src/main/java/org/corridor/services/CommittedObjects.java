@@ -9,14 +9,16 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.BiConsumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.corridor.core.Check;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
+import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.port.Page;
+import org.corridor.core.port.PaymentIntentListener;
 import org.corridor.core.state.OwnedObject;
 import org.corridor.core.state.RecordChange;
 import org.corridor.core.state.RecordKind;
@@ -30,7 +32,8 @@ import org.corridor.store.writer.CommitListener;
  * after each durable batch, so a reader never sees a change that could still be lost.
  *
  * <p>Each owner's objects of a kind are indexed newest first for cursor pagination; deliveries are indexed by
- * their event. Changed deliveries are also handed to a listener (the webhook dispatcher).
+ * their event. Changed deliveries are also handed to a listener (the webhook dispatcher), authorizations to
+ * another (reversals) and payment intents to a third (the dashboard's feed).
  */
 public final class CommittedObjects implements ObjectReader, CommitListener {
     /** Newest first; ties (same batch time) broken by id so that the order is total and stable. */
@@ -88,14 +91,12 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
     private volatile View view = new View();
     private volatile Consumer<Delivery> deliveryListener = delivery -> {};
     private volatile Consumer<CardAuthorization> authorizationListener = authorization -> {};
-    private volatile BiConsumer<Object, RecordChange> changeListener = (previous, change) -> {};
+    /** Several parts follow payment intents (the dashboard's counters, the metrics), each told in turn. */
+    private final List<PaymentIntentListener> paymentIntentListeners = new CopyOnWriteArrayList<>();
 
-    /**
-     * Hands every committed change, with the object it replaced (null for a new one), to {@code listener}, on the
-     * writer thread after the batch is durable: keep it cheap (counters). Not called for the objects loaded at start.
-     */
-    public void onChange(BiConsumer<Object, RecordChange> listener) {
-        this.changeListener = listener;
+    /** Hands every committed payment intent change (and, on start-up, every intent) to {@code listener} too. */
+    public void onPaymentIntent(PaymentIntentListener listener) {
+        paymentIntentListeners.add(listener);
     }
 
     /** Hands every committed authorization change (and, on start-up, every authorization) to {@code listener}. */
@@ -124,13 +125,21 @@ public final class CommittedObjects implements ObjectReader, CommitListener {
         for (Object authorization : state.all(RecordKind.CARD_AUTHORIZATION)) {
             authorizationListener.accept((CardAuthorization) authorization);
         }
+        List<PaymentIntent> intents = new ArrayList<>();
+        for (Object intent : state.all(RecordKind.PAYMENT_INTENT)) intents.add((PaymentIntent) intent);
+        for (PaymentIntentListener listener : paymentIntentListeners) listener.restored(intents);
     }
 
     @Override
     public void committed(List<RecordChange> records) {
         View current = view;
         for (RecordChange change : records) {
-            changeListener.accept(current.apply(change), change);
+            Object previous = current.apply(change);
+            if (change.value() instanceof PaymentIntent intent) {
+                for (PaymentIntentListener listener : paymentIntentListeners) {
+                    listener.committed((PaymentIntent) previous, intent);
+                }
+            }
             if (change.value() instanceof Delivery delivery) deliveryListener.accept(delivery);
             if (change.value() instanceof CardAuthorization authorization) authorizationListener.accept(authorization);
         }

@@ -3,6 +3,7 @@ package org.corridor.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.port.Page;
+import org.corridor.core.port.PaymentIntentListener;
 import org.corridor.core.state.RecordChange;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchState;
@@ -83,5 +85,34 @@ class CommittedObjectsTest {
         assertThat(objects.find(RecordKind.PAYMENT_INTENT, "pi_new", PaymentIntent.class)).isPresent();
         assertThat(objects.deliveriesOf("evt_1")).containsExactly(delivery);
         assertThat(handed).containsExactly(delivery);
+    }
+
+    @Test
+    void paymentIntentChangesReachTheirListenerWithTheIntentAsItStoodBefore() {
+        CommittedObjects objects = new CommittedObjects();
+        List<String> told = new ArrayList<>();
+        objects.onPaymentIntent(new PaymentIntentListener() {
+            @Override
+            public void restored(Collection<PaymentIntent> intents) {
+                intents.forEach(intent -> told.add("restored " + intent.id()));
+            }
+
+            @Override
+            public void committed(PaymentIntent before, PaymentIntent after) {
+                told.add((before == null ? "new" : before.status().name()) + " -> " + after.status().name());
+            }
+        });
+        PaymentIntent created = intent("pi_1", "acct_a", 1);
+        objects.committed(List.of(new RecordChange(RecordKind.PAYMENT_INTENT, "pi_1", created),
+                new RecordChange(RecordKind.DELIVERY, "evt_1/we_1", Delivery.due("evt_1", "we_1", "acct_a", 5))));
+        objects.committed(List.of(new RecordChange(RecordKind.PAYMENT_INTENT, "pi_1", created.canceled("abandoned"))));
+
+        AtomicLong ids = new AtomicLong();
+        SwitchState state = new SwitchState(new LedgerStateMachine(), () -> Id128.of(ids.incrementAndGet()));
+        state.restore(RecordKind.PAYMENT_INTENT, "pi_2", intent("pi_2", "acct_a", 2));
+        objects.restored(state);
+
+        assertThat(told).containsExactly("new -> REQUIRES_PAYMENT_METHOD", "REQUIRES_PAYMENT_METHOD -> CANCELED",
+                "restored pi_2");
     }
 }

@@ -46,6 +46,23 @@ public final class KeyAuthentication implements AccessPolicy {
         };
     }
 
+    /**
+     * The participant an API key secret names, if the key exists and is active: for callers that take a key some
+     * other way than in a header (the dashboard's login form).
+     */
+    public Optional<Caller> callerOf(String token) {
+        return keyOf(token).filter(ApiKey::active).flatMap(key -> objects
+                .find(RecordKind.PARTICIPANT, key.ownerId(), Participant.class)
+                .map(participant -> new Caller(participant.id(), participant.role(), key.id())));
+    }
+
+    /** The key whose secret {@code token} is, active or not. */
+    private Optional<ApiKey> keyOf(String token) {
+        return ApiKeyTokens.keyIdOf(token)
+                .flatMap(id -> objects.find(RecordKind.API_KEY, id, ApiKey.class))
+                .filter(k -> MessageDigest.isEqual(k.secretHash(), ApiKeyTokens.hash(token)));
+    }
+
     private Caller authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isEmpty()) {
@@ -55,10 +72,7 @@ public final class KeyAuthentication implements AccessPolicy {
         if (!header.startsWith(BEARER)) {
             throw ApiException.unauthorized("api_key_invalid", "The Authorization header must be 'Bearer ck_…'.");
         }
-        String token = header.substring(BEARER.length());
-        Optional<ApiKey> key = ApiKeyTokens.keyIdOf(token)
-                .flatMap(id -> objects.find(RecordKind.API_KEY, id, ApiKey.class))
-                .filter(k -> MessageDigest.isEqual(k.secretHash(), ApiKeyTokens.hash(token)));
+        Optional<ApiKey> key = keyOf(header.substring(BEARER.length()));
         if (key.isEmpty()) throw ApiException.unauthorized("api_key_invalid", "The API key is not valid.");
         if (!key.get().active()) throw ApiException.unauthorized("api_key_revoked", "The API key was revoked.");
         Participant participant = objects.find(RecordKind.PARTICIPANT, key.get().ownerId(), Participant.class)

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.corridor.api.ApiServer;
 import org.corridor.api.auth.ApiKeyTokens;
+import org.corridor.api.auth.Caller;
 import org.corridor.api.auth.KeyAuthentication;
 import org.corridor.api.auth.RateLimiter;
 import org.corridor.api.v1.EventJson;
@@ -23,6 +24,8 @@ import org.corridor.api.v1.V1Services;
 import org.corridor.app.IssuerAddresses;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.participant.ApiKey;
+import org.corridor.dashboard.Dashboard;
+import org.corridor.dashboard.PaymentFeed;
 import org.corridor.core.payment.CardPayments;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
@@ -64,8 +67,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Corridor: the store, the single writer, the committed objects, webhook dispatch and the HTTP API,
- * wired by hand in the order they depend on each other. {@link #close()} stops them in reverse.
+ * One running Corridor: the store, the single writer, the committed objects, webhook dispatch, the HTTP API and
+ * the operator's dashboard beside it, wired by hand in the order they depend on each other. {@link #close()} stops
+ * them in reverse.
  */
 public final class SwitchNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchNode.class);
@@ -154,9 +158,11 @@ public final class SwitchNode implements AutoCloseable {
             started.push(links);
             ReversalSender reversals = new ReversalSender(objects, vault, links, clock);
             objects.onAuthorization(reversals::authorizationCommitted);
+            PaymentFeed payments = new PaymentFeed(clock);
+            objects.onPaymentIntent(payments);
             IdSource ids = new TimeOrderedIds(clock, random);
             NodeMetrics metrics = new NodeMetrics();
-            objects.onChange(metrics::changed);
+            objects.onPaymentIntent(metrics);
             LedgerWriter writer = LedgerWriter.start(store, clock, metrics, ids, objects);
             started.push(writer);
             WriterCommands commands = new WriterCommands(writer);
@@ -192,16 +198,20 @@ public final class SwitchNode implements AutoCloseable {
                 pollers.add(poller);
                 poller.start();
             }
-            V1Services services = new V1Services(commands, objects, new StoreLedgerReader(store), cards,
-                    new EmvQrPayloads(), ids, random, rates);
+            StoreLedgerReader ledger = new StoreLedgerReader(store);
+            V1Services services = new V1Services(commands, objects, ledger, cards, new EmvQrPayloads(), ids, random,
+                    rates);
             int rate = settings.requestsPerSecondPerKey();
             RateSources sources = settings.rates();
             NodeStatus status = new NodeStatus(writer, links, rates, sources.file() != null || sources.feed() != null,
                     metrics);
             metrics.gauge("corridor_reversals_pending", "Card reversals waiting for the issuer's acknowledgement",
                     reversals, ReversalSender::pendingCount);
-            ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services),
-                    new KeyAuthentication(objects, new RateLimiter(rate, rate)), status).start();
+            KeyAuthentication keys = new KeyAuthentication(objects, new RateLimiter(rate, rate));
+            Dashboard dashboard = new Dashboard(new Dashboard.Sources(objects, ledger, rates,
+                    token -> keys.callerOf(token).filter(Caller::isOperator).isPresent()), payments, clock, random);
+            ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services), keys, status,
+                    List.of(dashboard)).start();
             return new SwitchNode(store, writer, dispatcher, sweeper, links, reversals, api, operatorKey, pollers);
         } catch (RuntimeException failed) {
             while (!started.isEmpty()) {

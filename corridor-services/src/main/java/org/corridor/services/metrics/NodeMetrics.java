@@ -7,19 +7,20 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
-import org.corridor.core.state.RecordChange;
+import org.corridor.core.port.PaymentIntentListener;
 import org.corridor.store.writer.BatchObserver;
 
 /**
  * The node's Prometheus registry and the meters fed from the writer, the committed objects and the API. Meters
  * are labelled by bounded sets only (rail, outcome, route template, status), never by an id or an amount.
  */
-public final class NodeMetrics implements BatchObserver {
+public final class NodeMetrics implements BatchObserver, PaymentIntentListener {
     /** The rails a payment goes over, as metric labels. */
     static final String RAIL_BALANCE = "customer_balance";
     static final String RAIL_CARD = "device_token";
@@ -41,13 +42,16 @@ public final class NodeMetrics implements BatchObserver {
         commits.record(Duration.ofNanos(commitNanos));
     }
 
+    /** Counters count from the node's start: the intents loaded at start are not counted again. */
+    @Override
+    public void restored(Collection<PaymentIntent> intents) {}
+
     /**
      * Counts a committed change of a payment intent: an approval (paid or reserved) when it first holds money, a
      * decline when it comes back with a payment error, a cancellation when it is canceled.
      */
-    public void changed(Object previous, RecordChange change) {
-        if (!(change.value() instanceof PaymentIntent intent)) return;
-        PaymentIntent before = previous instanceof PaymentIntent earlier ? earlier : null;
+    @Override
+    public void committed(PaymentIntent before, PaymentIntent intent) {
         String outcome = outcome(before, intent);
         if (outcome == null) return;
         Counter.builder("corridor_payments").description("Payment outcomes by rail").tag("rail", rail(intent))
