@@ -12,6 +12,7 @@ import org.corridor.core.card.DeviceToken;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
 import org.corridor.core.participant.Participant;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -39,7 +40,8 @@ public final class CardPayments {
         ATC_REPLAYED("This ATC was already used: a replay."),
         ATC_LOWER("The ATC is below one already used."),
         ATC_JUMP_TOO_LARGE("The ATC is too far above the last one used."),
-        CURRENCY_NOT_SUPPORTED("The card's issuer does not settle in this currency.");
+        CURRENCY_NOT_SUPPORTED("The card's issuer does not settle in this currency."),
+        NET_DEBIT_CAP_EXCEEDED(NetDebitCaps.DECLINE_MESSAGE);
 
         private final String message;
 
@@ -115,6 +117,9 @@ public final class CardPayments {
             case ADMITTED -> { }
         }
         if (issuerAccount(state, token.issuerId(), intent.currency()).isEmpty()) return TokenDecline.CURRENCY_NOT_SUPPORTED;
+        if (NetDebitCaps.exceeded(state, token.issuerId(), intent.currency(), intent.amountMinor())) {
+            return TokenDecline.NET_DEBIT_CAP_EXCEEDED;
+        }
         return null;
     }
 

@@ -22,6 +22,8 @@ public final class TransferCodes {
     public static final int FX_REFUND = 112;
     /** Rounding residue made whole, provider to the house: {@link org.corridor.core.exchange.FxResidues#TRANSFER_CODE}. */
     public static final int FX_RESIDUE = org.corridor.core.exchange.FxResidues.TRANSFER_CODE;
+    /** A window's settlement, participant and settlement account: {@link org.corridor.core.settlement.SettlementWindows#TRANSFER_CODE}. */
+    public static final int SETTLEMENT = org.corridor.core.settlement.SettlementWindows.TRANSFER_CODE;
 
     private TransferCodes() {}
 }

@@ -29,6 +29,8 @@ import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.settlement.NetDebitCap;
+import org.corridor.core.settlement.SettlementWindow;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.wallet.Withdrawal;
@@ -105,6 +107,8 @@ public final class RecordCodec {
             case PAYMENT_CODE -> writePaymentCode(out, (PaymentCode) value);
             case FX_QUOTE -> FxRecords.writeQuote(out, (FxQuote) value);
             case FX_RESIDUE -> FxRecords.writeResidue(out, (FxResidue) value);
+            case SETTLEMENT_WINDOW -> SettlementRecords.writeWindow(out, (SettlementWindow) value);
+            case NET_DEBIT_CAP -> SettlementRecords.writeCap(out, (NetDebitCap) value);
         }
     }
 
@@ -138,6 +142,8 @@ public final class RecordCodec {
                     in.readUTF(), in.readLong());
             case FX_QUOTE -> FxRecords.readQuote(in);
             case FX_RESIDUE -> FxRecords.readResidue(in);
+            case SETTLEMENT_WINDOW -> SettlementRecords.readWindow(in);
+            case NET_DEBIT_CAP -> SettlementRecords.readCap(in);
         };
     }
 

@@ -22,6 +22,10 @@ import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentError;
 import org.corridor.core.exchange.FxQuote;
 import org.corridor.core.exchange.FxResidue;
+import org.corridor.core.settlement.NetDebitCap;
+import org.corridor.core.settlement.NetPosition;
+import org.corridor.core.settlement.SettlementWindow;
+import org.corridor.core.settlement.WindowStatus;
 import org.corridor.core.fx.FixedSide;
 import org.corridor.core.fx.Price;
 import org.corridor.core.fx.QuoteRequest;
@@ -112,6 +116,13 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.PAYMENT_INTENT, "pi_4", FX_INTENT),
                 new RecordChange(RecordKind.FX_QUOTE, FX_QUOTE.id(), FX_QUOTE),
                 new RecordChange(RecordKind.FX_RESIDUE, "fxres_CNY", new FxResidue("fxres_CNY", "CNY", new Id128(8, 8),
-                        123_456_789, 31)));
+                        123_456_789, 31)),
+                new RecordChange(RecordKind.SETTLEMENT_WINDOW, "sw_1", new SettlementWindow("sw_1", "USD", 2,
+                        WindowStatus.SETTLED, new Id128(9, 9), 40, 90, List.of(
+                                new NetPosition("acct_m", new Id128(3, 3), 1_029, 10_000, -29, -1_000),
+                                new NetPosition("acct_w", new Id128(4, 4), 10_000, 0, 0, 0)),
+                        1_000, 29, List.of(new Id128(10, 1), new Id128(10, 2)), 32, 33, 34)),
+                new RecordChange(RecordKind.NET_DEBIT_CAP, "ndc_acct_w_USD", new NetDebitCap("ndc_acct_w_USD", "acct_w",
+                        "USD", 50_000, 35)));
     }
 }
