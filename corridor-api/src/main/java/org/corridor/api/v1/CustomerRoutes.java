@@ -12,6 +12,7 @@ import org.corridor.api.auth.Caller;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.port.Page;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
 import org.corridor.core.state.StoredError;
@@ -96,6 +97,9 @@ final class CustomerRoutes implements RouteGroup {
                     case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
                     case CURRENCY_NOT_SUPPORTED -> Replies.invalid("currency_not_supported",
                             "The customer holds no balance in " + currency + ".", "currency");
+                    case NET_DEBIT_CAP_EXCEEDED -> Reply.error(new StoredError(402, "payment_error",
+                            NetDebitCaps.DECLINE_CODE, "The top-up would take the wallet provider past its net debit "
+                            + "cap in " + currency + ".", "amount"));
                     case LEDGER_REFUSED -> Replies.conflict("ledger_refused",
                             "The ledger refused the top-up (an account limit would be passed).");
                 };

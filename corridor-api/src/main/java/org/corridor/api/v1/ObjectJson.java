@@ -16,6 +16,8 @@ import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.settlement.NetDebitCap;
+import org.corridor.core.settlement.SettlementWindow;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.exchange.FxQuote;
@@ -61,6 +63,8 @@ final class ObjectJson {
             case WITHDRAWAL -> withdrawal((Withdrawal) value);
             case PAYMENT_CODE -> paymentCode((PaymentCode) value);
             case FX_QUOTE -> fxQuote((FxQuote) value);
+            case SETTLEMENT_WINDOW -> SettlementJson.window((SettlementWindow) value);
+            case NET_DEBIT_CAP -> SettlementJson.cap((NetDebitCap) value);
             case IDEMPOTENCY, DELIVERY, CARD, FX_RESIDUE -> throw new IllegalArgumentException(kind + " is not shown on its own");
         };
     }

@@ -22,6 +22,7 @@ public final class V1Routes {
                 new QrRoutes(services, posts),
                 new PaymentCodeRoutes(services, posts),
                 new FxRoutes(services, posts),
+                new SettlementRoutes(services, posts),
                 new WebhookRoutes(services, posts));
     }
 }
