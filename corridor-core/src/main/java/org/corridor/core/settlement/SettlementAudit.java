@@ -12,7 +12,8 @@ import org.corridor.core.state.SwitchState;
 /**
  * The invariants of settlement windows, checked when the writer loads its state: at most one open window per
  * currency; a currency's windows follow each other without a gap or an overlap; a closed window's figures sum to
- * zero; a settled window's transfers exist in the ledger and settle exactly its non-zero nets.
+ * zero; a settled window's transfers exist in the ledger and each moves one of its non-zero nets, in full, between
+ * the participant's account and the settlement account, the right way.
  */
 public final class SettlementAudit {
     private SettlementAudit() {}
@@ -50,11 +51,23 @@ public final class SettlementAudit {
         if (nonZero != window.transferIds().size()) {
             violations.add(name + " has " + window.transferIds().size() + " settlement transfers for " + nonZero + " nets");
         }
-        for (Id128 id : window.transferIds()) {
+        int next = 0;
+        for (NetPosition position : window.positions()) {
+            if (position.netMinor() == 0 || next >= window.transferIds().size()) continue;
+            Id128 id = window.transferIds().get(next++);
             Optional<Transfer> transfer = state.ledger().transfer(id);
-            if (transfer.isEmpty() || transfer.get().code() != SettlementWindows.TRANSFER_CODE) {
-                violations.add(name + " has no settlement transfer " + id + " in the ledger");
+            if (transfer.isEmpty() || !settles(transfer.get(), window, position)) {
+                violations.add(name + " has no settlement transfer " + id + " of " + position.participantId() + "'s net "
+                        + position.netMinor() + " in the ledger");
             }
         }
+    }
+
+    /** Whether {@code t} moves the position's net between its account and the settlement account, the right way. */
+    private static boolean settles(Transfer t, SettlementWindow window, NetPosition position) {
+        boolean payout = position.netMinor() > 0;
+        return t.code() == SettlementWindows.TRANSFER_CODE && t.amount() == Math.absExact(position.netMinor())
+                && t.debitAccountId().equals(payout ? position.accountId() : window.settlementAccountId())
+                && t.creditAccountId().equals(payout ? window.settlementAccountId() : position.accountId());
     }
 }

@@ -8,7 +8,9 @@ import static org.corridor.core.state.SwitchFixture.OTHER_WALLET;
 import static org.corridor.core.state.SwitchFixture.USD;
 import static org.corridor.core.state.SwitchFixture.WALLET;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import org.corridor.core.payment.PaymentOperations;
 import org.corridor.core.settlement.SettlementWindows.CloseResult;
 import org.corridor.core.settlement.SettlementWindows.SettleResult;
 import org.corridor.core.state.Outcome;
+import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -162,6 +165,18 @@ class SettlementWindowsTest {
         assertThat(next.settlementAccountId()).isEqualTo(closed.settlementAccountId());
         assertThat(SettlementAudit.violations(f.state())).isEmpty();
         assertThat(f.auditViolations()).isEmpty();
+    }
+
+    @Test
+    void theAuditFindsASettledWindowWhoseTransfersDoNotSettleItsNets() {
+        SwitchFixture f = new SwitchFixture();
+        SettlementWindow settled = SettlementWindows.settle(f.state(), closedWindow(f)).value();
+        assertThat(SettlementAudit.violations(f.state())).isEmpty();
+        List<Id128> swapped = new ArrayList<>(settled.transferIds());
+        Collections.swap(swapped, 0, 1);
+        f.state().put(RecordKind.SETTLEMENT_WINDOW, settled.id(),
+                settled.settled(swapped, settled.settledAt()));
+        assertThat(SettlementAudit.violations(f.state())).hasSize(2);
     }
 
     @Test
