@@ -104,13 +104,13 @@ final class SettlementRoutes implements RouteGroup {
     }
 
     private void report(Context ctx) {
-        SettlementWindow window = closedWindow(ctx);
+        SettlementWindow window = reported(ctx);
         boolean operator = isOperator(ctx);
         ctx.json(SettlementJson.report(window, lines(ctx, window, operator), operator));
     }
 
     private void reportCsv(Context ctx) {
-        SettlementWindow window = closedWindow(ctx);
+        SettlementWindow window = reported(ctx);
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + window.id() + ".csv\"")
                 .result(SettlementJson.csv(window, lines(ctx, window, isOperator(ctx))));
@@ -139,11 +139,21 @@ final class SettlementRoutes implements RouteGroup {
         });
     }
 
-    /** A report is of a closed or settled window; an open one has no positions yet (409 {@code window_not_closed}). */
-    private SettlementWindow closedWindow(Context ctx) {
-        SettlementWindow window = window(Params.pathId(ctx, "id"));
+    /**
+     * The window whose report the caller may read. The operator reads any closed or settled window's (an open one
+     * has no positions yet: 409 {@code window_not_closed}); another participant only one it has a position in,
+     * and any other window is not found for it, exactly as a missing one, so that nothing shows which exist.
+     */
+    private SettlementWindow reported(Context ctx) {
+        String id = Params.pathId(ctx, "id");
+        SettlementWindow window = window(id);
+        if (!isOperator(ctx)) {
+            if (window.positionOf(Caller.of(ctx).participantId()).isEmpty()) throw Params.notFound("settlement_window", id);
+            return window;
+        }
         if (window.status() == WindowStatus.OPEN) {
-            throw ApiException.conflict(ErrorType.INVALID_REQUEST_ERROR, "window_not_closed", "The settlement window is still open: it has no report yet.");
+            throw ApiException.conflict(ErrorType.INVALID_REQUEST_ERROR, "window_not_closed",
+                    "The settlement window is still open: it has no report yet.");
         }
         return window;
     }

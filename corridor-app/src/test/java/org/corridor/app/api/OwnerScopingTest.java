@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,8 +80,11 @@ class OwnerScopingTest {
         Http.Reply keys = http.get(owner.key(), "/v1/api_keys");
         String[] card = tokenPayment();
         Http.Reply qr = http.post(owner.key(), "/v1/qr_codes", Map.of("currency", "USD"));
+        // A closed settlement window, whose report the owner reads its own line of (it was paid in it).
+        String window = http.post(node.operatorKey, "/v1/settlement_windows", Map.of("currency", "USD")).text("id");
+        assertThat(http.post(node.operatorKey, "/v1/settlement_windows/" + window + "/close", null).status()).isEqualTo(200);
         // Who owns each object, and its id: the owner, unless a wallet provider holds it.
-        owned = Map.of(
+        owned = new HashMap<>(Map.of(
                 "/v1/payment_intents/", intent.text("id"),
                 "/v1/refunds/", refund.text("id"),
                 "/v1/webhook_endpoints/", endpoint.text("id"),
@@ -90,7 +94,8 @@ class OwnerScopingTest {
                 "/v1/tokens/", card[0],
                 "/v1/card_authorizations/", card[1],
                 "/v1/qr_codes/", qr.text("id"),
-                "/v1/participants/", owner.id());
+                "/v1/participants/", owner.id()));
+        owned.put("/v1/settlement_windows/", window);
     }
 
     /** The owner's wallet enrols a card and the owner is paid with it: returns the token and the authorization. */

@@ -102,6 +102,11 @@ class SettlementTest {
             assertThat(own.get("totals").isNull()).isTrue();
             assertThat(http.get(shop.key(), "/v1/settlement_windows/" + window + "/report.csv").body().split("\r\n"))
                     .hasSize(2);
+            TestNode.Party stranger = node.merchant(0, "USD");
+            Http.Reply notIn = http.get(stranger.key(), "/v1/settlement_windows/" + window + "/report.csv");
+            assertThat(notIn.status()).as("a window without its line is not found for it").isEqualTo(404);
+            assertThat(notIn.errorCode()).isEqualTo(http.get(stranger.key(), "/v1/settlement_windows/sw_missing/report")
+                    .errorCode());
             assertThat(http.get(shop.key(), "/v1/settlement_windows").status()).isEqualTo(403);
             assertThat(http.post(shop.key(), "/v1/settlement_windows/" + window + "/settle", null).status()).isEqualTo(403);
 
