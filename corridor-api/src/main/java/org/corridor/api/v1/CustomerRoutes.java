@@ -19,6 +19,7 @@ import org.corridor.core.payment.PaymentError;
 import org.corridor.core.port.CardRails;
 import org.corridor.core.port.Page;
 import org.corridor.core.state.Outcome;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.Reply;
 import org.corridor.core.state.StoredError;
@@ -137,6 +138,9 @@ final class CustomerRoutes implements RouteGroup {
                     case OK -> Replies.ok(RecordKind.TOP_UP, outcome.value());
                     case CUSTOMER_NOT_FOUND -> Replies.notFound("customer", customerId, "id");
                     case CURRENCY_NOT_SUPPORTED -> Replies.noBalanceIn(currency, "currency");
+                    case NET_DEBIT_CAP_EXCEEDED -> Reply.error(new StoredError(402, "payment_error",
+                            NetDebitCaps.DECLINE_CODE, "The top-up would take the wallet provider past its net debit "
+                            + "cap in " + currency + ".", "amount"));
                     case LEDGER_REFUSED -> Replies.conflict("ledger_refused",
                             "The ledger refused the top-up (an account limit would be passed).");
                 };

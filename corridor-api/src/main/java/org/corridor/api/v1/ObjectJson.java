@@ -20,6 +20,8 @@ import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.settlement.NetDebitCap;
+import org.corridor.core.settlement.SettlementWindow;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.exchange.FxQuote;
@@ -67,6 +69,8 @@ final class ObjectJson {
             case FX_QUOTE -> fxQuote((FxQuote) value);
             case ESCROW -> escrow((Escrow) value);
             case KYC_TIER -> kycTier((KycTier) value);
+            case SETTLEMENT_WINDOW -> SettlementJson.window((SettlementWindow) value);
+            case NET_DEBIT_CAP -> SettlementJson.cap((NetDebitCap) value);
             case IDEMPOTENCY, DELIVERY, CARD, FX_RESIDUE, LIMIT_USAGE ->
                     throw new IllegalArgumentException(kind + " is not shown on its own");
         };

@@ -24,6 +24,7 @@ public final class V1Routes {
                 new PaymentCodeRoutes(services, posts),
                 new FxRoutes(services, posts),
                 new EscrowRoutes(services, posts),
+                new SettlementRoutes(services, posts),
                 new WebhookRoutes(services, posts));
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.corridor.core.participant.ApiKey;
 import org.corridor.dashboard.Dashboard;
 import org.corridor.dashboard.PaymentFeed;
 import org.corridor.core.payment.CardPayments;
+import org.corridor.core.settlement.SettlementWindows;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.participant.ParticipantRole;
@@ -46,6 +48,7 @@ import org.corridor.gateway.webhook.RetrySchedule;
 import org.corridor.gateway.webhook.WebhookSender;
 import org.corridor.services.CommittedObjects;
 import org.corridor.services.ReservationSweeper;
+import org.corridor.services.SettlementScheduler;
 import org.corridor.services.StoreLedgerReader;
 import org.corridor.services.TimeOrderedIds;
 import org.corridor.services.WebhookDispatcher;
@@ -89,20 +92,28 @@ public final class SwitchNode implements AutoCloseable {
      * @param issuers the card networks (or issuer simulator) to send card requests to
      * @param issuerLink the timeouts of that link
      * @param rates where exchange rates come from, and the spread quotes take
+     * @param settlementCloseEvery how often settlement windows are closed and settled; zero: on demand only
      */
     public record Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey,
-            Path vaultDirectory, IssuerAddresses issuers, IssuerLinkSettings issuerLink, RateSources rates) {
+            Path vaultDirectory, IssuerAddresses issuers, IssuerLinkSettings issuerLink, RateSources rates,
+            Duration settlementCloseEvery) {
 
         /** A node without card rails or exchange rates, and with an in-memory vault. */
         public Settings(String storeUrl, String host, int port, int requestsPerSecondPerKey, boolean newOperatorKey) {
             this(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, null, IssuerAddresses.none(),
-                    IssuerLinkSettings.defaults(), RateSources.none());
+                    IssuerLinkSettings.defaults(), RateSources.none(), Duration.ZERO);
         }
 
         /** With exchange rates from {@code sources}. */
         public Settings withRates(RateSources sources) {
             return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vaultDirectory, issuers,
-                    issuerLink, sources);
+                    issuerLink, sources, settlementCloseEvery);
+        }
+
+        /** Settlement windows closed and settled every {@code every}; zero leaves them to the operator's requests. */
+        public Settings withSettlementCloseEvery(Duration every) {
+            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vaultDirectory, issuers,
+                    issuerLink, rates, every);
         }
 
         /** With card rails: the vault's keys in {@code vault}, every network's requests going to {@code issuer}. */
@@ -111,7 +122,8 @@ public final class SwitchNode implements AutoCloseable {
         }
 
         public Settings withCardRails(Path vault, IssuerAddresses issuers, IssuerLinkSettings link) {
-            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vault, issuers, link, rates);
+            return new Settings(storeUrl, host, port, requestsPerSecondPerKey, newOperatorKey, vault, issuers, link, rates,
+                    settlementCloseEvery);
         }
     }
 
@@ -119,6 +131,7 @@ public final class SwitchNode implements AutoCloseable {
     private final LedgerWriter writer;
     private final WebhookDispatcher dispatcher;
     private final ReservationSweeper sweeper;
+    private final SettlementScheduler settlement;
     private final IssuerLinks links;
     private final ReversalSender reversals;
     private final ApiServer api;
@@ -126,12 +139,14 @@ public final class SwitchNode implements AutoCloseable {
     private final List<RateFeedPoller> ratePollers;
 
     private SwitchNode(LedgerStore store, LedgerWriter writer, WebhookDispatcher dispatcher, ReservationSweeper sweeper,
+            SettlementScheduler settlement,
             IssuerLinks links, ReversalSender reversals, ApiServer api, String operatorKey,
             List<RateFeedPoller> ratePollers) {
         this.store = store;
         this.writer = writer;
         this.dispatcher = dispatcher;
         this.sweeper = sweeper;
+        this.settlement = settlement;
         this.links = links;
         this.reversals = reversals;
         this.api = api;
@@ -171,6 +186,11 @@ public final class SwitchNode implements AutoCloseable {
             started.push(dispatcher);
             ReservationSweeper sweeper = new ReservationSweeper().start(commands);
             started.push(sweeper);
+            int opened = commands.execute(SettlementWindows::openMissing);
+            if (opened > 0) LOG.info("opened {} settlement windows", opened);
+            SettlementScheduler settlement = new SettlementScheduler().start(commands,
+                    settings.settlementCloseEvery().toMillis());
+            started.push(settlement);
             int sealedCards = commands.execute(state -> state.all(RecordKind.CARD).size());
             if (newKeys && sealedCards > 0) {
                 throw new IllegalStateException("the store holds " + sealedCards + " sealed cards but the vault had no keys"
@@ -212,7 +232,8 @@ public final class SwitchNode implements AutoCloseable {
                     token -> keys.callerOf(token).filter(Caller::isOperator).isPresent()), payments, clock, random);
             ApiServer api = new ApiServer(settings.host(), settings.port(), V1Routes.all(services), keys, status,
                     List.of(dashboard)).start();
-            return new SwitchNode(store, writer, dispatcher, sweeper, links, reversals, api, operatorKey, pollers);
+            return new SwitchNode(store, writer, dispatcher, sweeper, settlement, links, reversals, api, operatorKey,
+                    pollers);
         } catch (RuntimeException failed) {
             while (!started.isEmpty()) {
                 try {
@@ -321,7 +342,7 @@ public final class SwitchNode implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
-        List<AutoCloseable> parts = new ArrayList<>(List.of(api, reversals, sweeper, dispatcher, writer, links, store));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(api, reversals, settlement, sweeper, dispatcher, writer, links, store));
         parts.addAll(1, ratePollers);
         for (AutoCloseable part : parts) {
             try {

@@ -85,6 +85,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How old a rate may be and still be quoted (default ${DEFAULT-VALUE}).")
     long rateMaxAgeSeconds = RateSources.MAX_AGE_DEFAULT.toSeconds();
 
+    /** The longest interval between scheduled settlement rounds: one day. */
+    static final long SETTLEMENT_CLOSE_EVERY_SECONDS_MAX = 86_400;
+
+    @Option(names = "--settlement-close-every", paramLabel = "SECONDS",
+            description = "Close and settle the settlement windows every SECONDS, 1 to 86400; 0 (the default) leaves "
+                    + "closing and settling to the operator's API requests.")
+    long settlementCloseEverySeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -103,6 +111,11 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("corridor serve: --rate-max-age must be 1 to 86400 seconds");
             return 2;
         }
+        if (settlementCloseEverySeconds < 0 || settlementCloseEverySeconds > SETTLEMENT_CLOSE_EVERY_SECONDS_MAX) {
+            System.err.println("corridor serve: --settlement-close-every must be 0 to " + SETTLEMENT_CLOSE_EVERY_SECONDS_MAX
+                    + " seconds");
+            return 2;
+        }
         RateSources rates = new RateSources(rateFile, rateFeed, spreadBasisPoints, Duration.ofSeconds(rateMaxAgeSeconds),
                 RateSources.POLL_INTERVAL_DEFAULT);
         IssuerAddresses issuerAddresses;
@@ -115,7 +128,8 @@ public final class ServeCommand implements Callable<Integer> {
         SwitchNode node;
         try {
             node = SwitchNode.start(new SwitchNode.Settings(store.url(), host, port, rateLimit, newOperatorKey)
-                    .withCardRails(vaultDirectory, issuerAddresses, IssuerLinkSettings.defaults()).withRates(rates),
+                    .withCardRails(vaultDirectory, issuerAddresses, IssuerLinkSettings.defaults()).withRates(rates)
+                    .withSettlementCloseEvery(Duration.ofSeconds(settlementCloseEverySeconds)),
                     InstantSource.system());
         } catch (UncheckedIOException cannotListen) {
             System.err.println("corridor serve: " + cannotListen.getCause().getMessage());

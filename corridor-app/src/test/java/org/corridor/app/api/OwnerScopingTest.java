@@ -88,6 +88,9 @@ class OwnerScopingTest {
         assertThat(tier.status()).as(tier.body()).isEqualTo(200);
         Http.Reply otherTier = http.post(intruderWallet.key(), "/v1/kyc_tiers", Map.of("name", "basic"));
         assertThat(otherTier.status()).as(otherTier.body()).isEqualTo(200);
+        // A closed settlement window, whose report the owner reads its own line of (it was paid in it).
+        String window = http.post(node.operatorKey, "/v1/settlement_windows", Map.of("currency", "USD")).text("id");
+        assertThat(http.post(node.operatorKey, "/v1/settlement_windows/" + window + "/close", null).status()).isEqualTo(200);
         // Who owns each object, and its id: the owner, unless a wallet provider holds it.
         owned = new HashMap<>(Map.of(
                 "/v1/payment_intents/", intent.text("id"),
@@ -103,6 +106,7 @@ class OwnerScopingTest {
         owned.put("/v1/kyc_tiers/", "verified");
         owned.put("/v1/escrows/", escrow);
         owned.put("/v1/fx_quotes/", fxQuote());
+        owned.put("/v1/settlement_windows/", window);
     }
 
     /** A quote the owner's wallet takes for one of its shoppers (an FX liquidity provider holds both currencies). */

@@ -33,7 +33,7 @@ public record Escrow(String id, String ownerId, String paymentIntentId, String s
         implements OwnedObject, UniquelyKeyed {
 
     /** The ledger account code of escrow accounts. */
-    public static final int ACCOUNT_CODE = 20;
+    public static final int ACCOUNT_CODE = 21;
 
     public Escrow {
         Check.that(amountReleased >= 0 && amountRefunded >= 0

@@ -14,6 +14,7 @@ import org.corridor.core.ledger.CreateTransferResult;
 import org.corridor.core.ledger.Transfer;
 import org.corridor.core.money.Currencies;
 import org.corridor.core.payment.TransferCodes;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -32,7 +33,7 @@ public final class ParticipantOperations {
     public enum CustomerResult { OK, NOT_A_WALLET_PROVIDER, CURRENCY_NOT_SUPPORTED, KYC_TIER_UNKNOWN }
 
     /** In precedence order. */
-    public enum TopUpResult { OK, CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, LEDGER_REFUSED }
+    public enum TopUpResult { OK, CUSTOMER_NOT_FOUND, CURRENCY_NOT_SUPPORTED, NET_DEBIT_CAP_EXCEEDED, LEDGER_REFUSED }
 
     private ParticipantOperations() {}
 
@@ -119,6 +120,9 @@ public final class ParticipantOperations {
         if (customer.isEmpty()) return Outcome.refused(TopUpResult.CUSTOMER_NOT_FOUND);
         Optional<Id128> balance = customer.get().account(currency);
         if (balance.isEmpty()) return Outcome.refused(TopUpResult.CURRENCY_NOT_SUPPORTED);
+        if (NetDebitCaps.exceeded(state, ownerId, currency, amountMinor)) {
+            return Outcome.refused(TopUpResult.NET_DEBIT_CAP_EXCEEDED);
+        }
         Participant owner = state.find(RecordKind.PARTICIPANT, ownerId, Participant.class).orElseThrow();
         Id128 transferId = state.ids().next();
         Transfer transfer = Transfer.of(transferId, owner.account(currency).orElseThrow(), balance.get(), amountMinor,

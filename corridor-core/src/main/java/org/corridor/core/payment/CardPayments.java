@@ -13,6 +13,7 @@ import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -44,7 +45,8 @@ public final class CardPayments {
         ATC_REPLAYED("This ATC was already used: a replay."),
         ATC_LOWER("The ATC is below one already used."),
         ATC_JUMP_TOO_LARGE("The ATC is too far above the last one used."),
-        CURRENCY_NOT_SUPPORTED("Neither the token's issuer nor its balance holds this currency.");
+        CURRENCY_NOT_SUPPORTED("Neither the token's issuer nor its balance holds this currency."),
+        NET_DEBIT_CAP_EXCEEDED(NetDebitCaps.DECLINE_MESSAGE);
 
         private final String message;
 
@@ -90,7 +92,7 @@ public final class CardPayments {
             return Outcome.of(PaymentOperations.ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE, new Begun(intent, null));
         }
         Optional<DeviceToken> token = state.findByKey(RecordKind.DEVICE_TOKEN, presented.dpan(), DeviceToken.class);
-        TokenDecline decline = judge(state, intent.currency(), token, presented);
+        TokenDecline decline = judge(state, intent.currency(), intent.amountMinor(), token, presented);
         if (decline != null) {
             PaymentMethod tried = token.map(t -> method(t, presented.entry(), "")).orElse(null);
             PaymentIntent failed = PaymentOperations.fail(state, intent, tried, decline.error());
@@ -128,7 +130,8 @@ public final class CardPayments {
     }
 
     /** Why a presented token may not pay {@code currency}, or null if it may; in the order of {@link TokenDecline}. */
-    static TokenDecline judge(SwitchState state, String currency, Optional<DeviceToken> found, Presentment presented) {
+    static TokenDecline judge(SwitchState state, String currency, long amountMinor, Optional<DeviceToken> found,
+            Presentment presented) {
         if (found.isEmpty()) return TokenDecline.TOKEN_NOT_FOUND;
         DeviceToken token = found.get();
         if (token.status() == TokenStatus.SUSPENDED) return TokenDecline.TOKEN_SUSPENDED;
@@ -142,6 +145,10 @@ public final class CardPayments {
             case ADMITTED -> { }
         }
         if (fundingAccount(state, token, currency).isEmpty()) return TokenDecline.CURRENCY_NOT_SUPPORTED;
+        // The issuer's position is checked before the request leaves; a balance is limited by itself.
+        if (!token.fundedByBalance() && NetDebitCaps.exceeded(state, token.issuerId(), currency, amountMinor)) {
+            return TokenDecline.NET_DEBIT_CAP_EXCEEDED;
+        }
         return null;
     }
 

@@ -55,7 +55,7 @@ public final class CardTopUps {
         if (customer.get().account(currency).isEmpty()) return Outcome.refused(Result.CURRENCY_NOT_SUPPORTED);
         Optional<DeviceToken> token = state.findByKey(RecordKind.DEVICE_TOKEN, presented.dpan(), DeviceToken.class);
         if (token.isPresent() && token.get().fundedByBalance()) return Outcome.refused(Result.PAYMENT_METHOD_UNSUPPORTED);
-        CardPayments.TokenDecline decline = CardPayments.judge(state, currency, token, presented);
+        CardPayments.TokenDecline decline = CardPayments.judge(state, currency, amountMinor, token, presented);
         if (decline != null) return Outcome.of(Result.DECLINED, Attempt.declined(decline.error()));
         DeviceToken admitted = CardPayments.admit(state, token.get(), presented);
         CardAuthorization authorization = CardPayments.authorization(state, callerId, topUpId, admitted, presented,

@@ -7,6 +7,7 @@ import org.corridor.core.fx.Conversion;
 import org.corridor.core.ledger.Transfer;
 import org.corridor.core.money.Currencies;
 import org.corridor.core.participant.Participant;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchState;
 
@@ -29,6 +30,11 @@ final class FxLegs {
     /** The provider's position account in {@code currency}. */
     Id128 account(String currency) {
         return provider.account(currency).orElseThrow();
+    }
+
+    /** Whether paying {@code amountMinor} out of the provider's account in {@code currency} passes its net debit cap. */
+    boolean overCap(SwitchState state, String currency, long amountMinor) {
+        return NetDebitCaps.exceeded(state, provider.id(), currency, amountMinor);
     }
 
     /**

@@ -21,6 +21,7 @@ import org.corridor.core.money.Fees;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -140,6 +141,10 @@ public final class PaymentOperations {
         Id128 reference = ObjectIds.numberOf(intent.id());
         FxQuote fx = funding.quote();
         FxLegs legs = fx == null ? null : FxLegs.of(state, fx.providerId());
+        if (legs != null && legs.overCap(state, intent.currency(), fx.quote().conversion().buyMinor())) {
+            return Outcome.of(ConfirmResult.DECLINED, fail(state, intent, paying,
+                    new PaymentError(NetDebitCaps.DECLINE_CODE, NetDebitCaps.DECLINE_MESSAGE)));
+        }
         // The shopper's leg: straight to the merchant, or to the liquidity provider in the shopper's currency.
         Id128 payee = legs == null ? destination : legs.account(fx.quote().sellCurrency());
         long debit = fx == null ? intent.amountMinor() : fx.quote().sellMinor();

@@ -24,6 +24,8 @@ public final class TransferCodes {
     public static final int FX_RESIDUE = org.corridor.core.exchange.FxResidues.TRANSFER_CODE;
     /** Money held in escrow going to the seller. */
     public static final int ESCROW_RELEASE = 113;
+    /** A window's settlement, participant and settlement account: {@link org.corridor.core.settlement.SettlementWindows#TRANSFER_CODE}. */
+    public static final int SETTLEMENT = org.corridor.core.settlement.SettlementWindows.TRANSFER_CODE;
 
     private TransferCodes() {}
 }

@@ -24,6 +24,8 @@ public enum RecordKind {
     PAYMENT_CODE("payment_code"),
     FX_QUOTE("fx_quote"),
     FX_RESIDUE("fx_residue"),
+    SETTLEMENT_WINDOW("settlement_window"),
+    NET_DEBIT_CAP("net_debit_cap"),
     /** An error reply kept in an idempotency record; never a row of its own. */
     ERROR("error"),
     ESCROW("escrow"),

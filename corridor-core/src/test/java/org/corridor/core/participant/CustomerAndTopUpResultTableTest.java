@@ -26,6 +26,7 @@ import org.corridor.core.money.Currencies;
 import org.corridor.core.participant.ParticipantOperations.CustomerResult;
 import org.corridor.core.participant.ParticipantOperations.TopUpResult;
 import org.corridor.core.payment.TransferCodes;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -69,6 +70,20 @@ class CustomerAndTopUpResultTableTest {
                 ObjectIds.of("tu_", new Id128(0x70, 1)), customer, amount, currency));
     }
 
+    /**
+     * A top-up of {@link SwitchFixture#WALLET} with its USD funding capped {@code beyondCap} units short of what the
+     * top-up needs; the cap is set in an earlier batch, so the step sees the top-up alone.
+     */
+    private static Line<TopUpResult, TopUp> capped(TopUpResult expected, String scenario, long beyondCap) {
+        return new Line<>(expected, scenario, f -> {
+            long owed = -NetDebitCaps.position(f.account(f.participantAccount(WALLET, USD)));
+            assertThat(NetDebitCaps.set(f.state(), WALLET, USD, owed + 2_500 - beyondCap).ok()).isTrue();
+            f.drain();
+            return ParticipantOperations.topUp(f.state(), WALLET, ObjectIds.of("tu_", new Id128(0x70, 1)), ALICE,
+                    2_500, USD);
+        });
+    }
+
     static final List<Line<CustomerResult, Customer>> CUSTOMERS = List.of(
             customer(CustomerResult.OK, "a wallet provider's customer in both its currencies", WALLET, List.of(USD, JPY)),
             customer(CustomerResult.OK, "in one of them", WALLET, List.of(JPY)),
@@ -98,6 +113,8 @@ class CustomerAndTopUpResultTableTest {
             topUp(TopUpResult.CUSTOMER_NOT_FOUND, "a merchant", MERCHANT, ALICE, 1, USD),
             topUp(TopUpResult.CURRENCY_NOT_SUPPORTED, "a currency the customer has no balance in", WALLET, DAVE, 1, JPY),
             topUp(TopUpResult.CURRENCY_NOT_SUPPORTED, "a currency no one works in", WALLET, ALICE, 1, EUR),
+            capped(TopUpResult.NET_DEBIT_CAP_EXCEEDED, "one unit past the provider's cap", 1),
+            capped(TopUpResult.OK, "up to the provider's cap exactly", 0),
             topUp(TopUpResult.LEDGER_REFUSED, "an amount of zero", WALLET, ALICE, 0, USD),
             topUp(TopUpResult.LEDGER_REFUSED, "a negative amount", WALLET, ALICE, -1, USD),
             topUp(TopUpResult.CUSTOMER_NOT_FOUND, "precedence: another provider's customer, in a currency it lacks",

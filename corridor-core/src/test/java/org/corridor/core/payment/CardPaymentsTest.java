@@ -22,6 +22,7 @@ import org.corridor.core.card.TokenStatus;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
 import org.corridor.core.participant.ParticipantRole;
+import org.corridor.core.settlement.NetDebitCaps;
 import org.corridor.core.payment.PaymentOperations.ConfirmResult;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -85,10 +86,17 @@ class CardPaymentsTest {
                 new Line("atc_jump_too_large", "101 above the highest", atFive, tap(DPAN, 106, true), USD),
                 new Line("ok", "100 above the highest", atFive, tap(DPAN, 105, true), USD),
                 new Line("currency_not_supported", "an issuer without a JPY account", none, tap(DPAN, 1, true), JPY),
+                new Line("net_debit_cap_exceeded", "an issuer capped one unit below the amount", t -> t.cap(999),
+                        tap(DPAN, 1, true), USD),
+                new Line("ok", "an issuer capped at exactly the amount", t -> t.cap(1_000), tap(DPAN, 1, true), USD),
                 new Line("token_suspended", "suspended wins over a wrong domain", t -> t.lifecycle(
                         TokenOperations.LifecycleAction.SUSPEND),
                         new CardPayments.Presentment(DPAN, 1, TokenDomain.IN_APP, "INAPP001", false), USD),
                 new Line("cryptogram_invalid", "a bad cryptogram wins over a replayed ATC", atFive, tap(DPAN, 5, false), USD));
+    }
+
+    private void cap(long amountMinor) {
+        assertThat(NetDebitCaps.set(f.state(), ISSUER, USD, amountMinor).ok()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -33,6 +33,8 @@ import org.corridor.core.payment.PaymentIntentStatus;
 import org.corridor.core.payment.PaymentMethod;
 import org.corridor.core.payment.Refund;
 import org.corridor.core.qr.QrCode;
+import org.corridor.core.settlement.NetDebitCap;
+import org.corridor.core.settlement.SettlementWindow;
 import org.corridor.core.wallet.PaymentCode;
 import org.corridor.core.wallet.WalletTransfer;
 import org.corridor.core.wallet.Withdrawal;
@@ -115,6 +117,8 @@ public final class RecordCodec {
             case ESCROW -> writeEscrow(out, (Escrow) value);
             case KYC_TIER -> writeTier(out, (KycTier) value);
             case LIMIT_USAGE -> writeUsage(out, (LimitUsage) value);
+            case SETTLEMENT_WINDOW -> SettlementRecords.writeWindow(out, (SettlementWindow) value);
+            case NET_DEBIT_CAP -> SettlementRecords.writeCap(out, (NetDebitCap) value);
         }
     }
 
@@ -155,6 +159,8 @@ public final class RecordCodec {
             case KYC_TIER -> readTier(in);
             case LIMIT_USAGE -> new LimitUsage(in.readUTF(), in.readUTF(), in.readLong(), in.readInt(), readMap(in,
                     DataInputStream::readLong), readMap(in, DataInputStream::readLong), in.readLong(), in.readLong());
+            case SETTLEMENT_WINDOW -> SettlementRecords.readWindow(in);
+            case NET_DEBIT_CAP -> SettlementRecords.readCap(in);
         };
     }
 

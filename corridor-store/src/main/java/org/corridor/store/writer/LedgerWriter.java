@@ -17,6 +17,7 @@ import org.corridor.core.ledger.LedgerAudit;
 import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.ledger.Transfer;
 import org.corridor.core.payment.PaymentAudit;
+import org.corridor.core.settlement.SettlementAudit;
 import org.corridor.core.state.IdSource;
 import org.corridor.core.state.StateChanges;
 import org.corridor.core.state.SwitchState;
@@ -227,7 +228,8 @@ public final class LedgerWriter implements AutoCloseable {
         SwitchState switchState = new SwitchState(restored, ids);
         store.restoreRecords(switchState);
         switchState.restored(restored.lastTimestamp());
-        List<String> broken = PaymentAudit.violations(switchState);
+        List<String> broken = new ArrayList<>(PaymentAudit.violations(switchState));
+        broken.addAll(SettlementAudit.violations(switchState));
         if (!broken.isEmpty()) {
             throw new InvariantViolation("the stored payments disagree with the ledger (" + broken.size()
                     + " violations), first: " + broken.subList(0, Math.min(5, broken.size())));

@@ -26,6 +26,10 @@ import org.corridor.core.payment.CaptureMethod;
 import org.corridor.core.payment.PaymentError;
 import org.corridor.core.exchange.FxQuote;
 import org.corridor.core.exchange.FxResidue;
+import org.corridor.core.settlement.NetDebitCap;
+import org.corridor.core.settlement.NetPosition;
+import org.corridor.core.settlement.SettlementWindow;
+import org.corridor.core.settlement.WindowStatus;
 import org.corridor.core.fx.FixedSide;
 import org.corridor.core.fx.Price;
 import org.corridor.core.fx.QuoteRequest;
@@ -136,6 +140,13 @@ public final class RecordSamples {
                 new RecordChange(RecordKind.KYC_TIER, "kyct_1", new KycTier("kyct_1", "acct_w", "verified",
                         Map.of("CNY", new TierLimits(500_000, 2_000_000, 0), "USD", TierLimits.NONE), 5_000_000, 30, 31)),
                 new RecordChange(RecordKind.LIMIT_USAGE, "cus_1", new LimitUsage("cus_1", "acct_w", 20_420, 2025,
-                        Map.of("CNY", 4_200L), Map.of("CNY", 84_200L, "USD", 7L), 1_250, 32)));
+                        Map.of("CNY", 4_200L), Map.of("CNY", 84_200L, "USD", 7L), 1_250, 32)),
+                new RecordChange(RecordKind.SETTLEMENT_WINDOW, "sw_1", new SettlementWindow("sw_1", "USD", 2,
+                        WindowStatus.SETTLED, new Id128(9, 9), 40, 90, List.of(
+                                new NetPosition("acct_m", new Id128(3, 3), 1_029, 10_000, -29, -1_000),
+                                new NetPosition("acct_w", new Id128(4, 4), 10_000, 0, 0, 0)),
+                        1_000, 29, List.of(new Id128(10, 1), new Id128(10, 2)), 32, 33, 34)),
+                new RecordChange(RecordKind.NET_DEBIT_CAP, "ndc_acct_w_USD", new NetDebitCap("ndc_acct_w_USD", "acct_w",
+                        "USD", 50_000, 35)));
     }
 }
