@@ -4,12 +4,11 @@ import java.util.Comparator;
 import java.util.Optional;
 import org.corridor.api.error.ApiException;
 import org.corridor.core.fx.Conversions;
-import org.corridor.core.fx.FixedSide;
-import org.corridor.core.fx.QuoteRequest;
 import org.corridor.core.fx.RateLookup;
 import org.corridor.core.participant.Customer;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.payment.FxChoice;
+import org.corridor.core.payment.MarketConversions;
 import org.corridor.core.port.FxRates;
 import org.corridor.core.state.RecordKind;
 
@@ -19,10 +18,6 @@ import org.corridor.core.state.RecordKind;
  * falls back to when the shopper holds no balance in the intent's currency.
  */
 final class MarketRates {
-    /** The currency cross-border quotas count in. */
-    static final String QUOTA_CURRENCY = "USD";
-    /** How long an at-market quote made inside a confirmation lives: it is used in the same command. */
-    static final long AT_MARKET_LIFETIME_NANOS = 60L * 1_000_000_000;
 
     private final V1Services services;
 
@@ -47,8 +42,8 @@ final class MarketRates {
 
     /** {@code minor} of {@code currency} in US cents at the mid rate, rounded down; a 422 when no rate values it. */
     long usdValue(String currency, long minor) {
-        if (currency.equals(QUOTA_CURRENCY)) return minor;
-        return Conversions.ofSellAmount(minor, rate(currency, QUOTA_CURRENCY).rate()).buyMinor();
+        if (currency.equals(MarketConversions.QUOTA_CURRENCY)) return minor;
+        return Conversions.ofSellAmount(minor, rate(currency, MarketConversions.QUOTA_CURRENCY).rate()).buyMinor();
     }
 
     /**
@@ -67,16 +62,9 @@ final class MarketRates {
                 .filter(c -> rates().lookup(c, currency).result() == RateLookup.Result.OK)
                 .findFirst();
         if (sell.isEmpty()) return FxChoice.NONE;
-        RateLookup mid = rates().lookup(sell.get(), currency);
-        RateLookup usd = currency.equals(QUOTA_CURRENCY) ? null : rates().lookup(currency, QUOTA_CURRENCY);
-        // No rate (or none that values the payment in USD for quotas): the command answers currency_not_supported.
-        if (mid.result() != RateLookup.Result.OK || (usd != null && usd.result() != RateLookup.Result.OK)) {
-            return FxChoice.NONE;
-        }
-        long usdValue = usd == null ? amountMinor : Conversions.ofSellAmount(amountMinor, usd.rate()).buyMinor();
-        QuoteRequest request = new QuoteRequest(services.newId("fxq_"), sell.get(), currency, FixedSide.BUY, amountMinor,
-                rates().spreadBasisPoints(), AT_MARKET_LIFETIME_NANOS);
-        return new FxChoice.AtMarket(request, mid.rate(), usdValue);
+        // No rate that values the payment in USD for quotas: the command answers currency_not_supported.
+        return MarketConversions.of(rates(), services.newId("fxq_"), sell.get(), currency, amountMinor)
+                .<FxChoice>map(choice -> choice).orElse(FxChoice.NONE);
     }
 
     private FxRates rates() {

@@ -203,8 +203,6 @@ public final class SwitchNode implements AutoCloseable {
             started.push(reversals);
             long resealed = new CardResealer(commands, vault).resealAll();
             if (resealed > 0) LOG.info("re-sealed {} vault ciphertexts under the current key", resealed);
-            CardRailsService cards = new CardRailsService(commands, objects, vault, new TokenNumbers(random),
-                    new IssuerDirectory(objects), links, ids, clock);
             LiveRates rates = new LiveRates(settings.rates().maxAge().toNanos(), settings.rates().spreadBasisPoints(),
                     clock);
             List<RateFeedPoller> pollers = new ArrayList<>();
@@ -218,6 +216,8 @@ public final class SwitchNode implements AutoCloseable {
                 pollers.add(poller);
                 poller.start();
             }
+            CardRailsService cards = new CardRailsService(commands, objects, vault, new TokenNumbers(random),
+                    new IssuerDirectory(objects), links, ids, clock, rates);
             StoreLedgerReader ledger = new StoreLedgerReader(store);
             V1Services services = new V1Services(commands, objects, ledger, cards, new EmvQrPayloads(), ids, random,
                     rates);

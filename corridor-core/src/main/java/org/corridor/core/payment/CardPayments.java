@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.corridor.core.Check;
 import org.corridor.core.Id128;
+import org.corridor.core.exchange.FxQuote;
+import org.corridor.core.exchange.FxQuotes;
 import org.corridor.core.card.AtcRule;
 import org.corridor.core.card.AuthorizationStatus;
 import org.corridor.core.card.CardAuthorization;
@@ -85,6 +87,16 @@ public final class CardPayments {
      */
     public static Outcome<PaymentOperations.ConfirmResult, Begun> begin(SwitchState state, String callerId,
             String intentId, String clientSecret, Presentment presented) {
+        return begin(state, callerId, intentId, clientSecret, presented, FxChoice.NONE);
+    }
+
+    /**
+     * As above; a card whose issuer holds no account in the intent's currency is billed in the issuer's currency,
+     * converted as {@code fx} offers (the market rate the request thread read): the authorization asks the issuer for
+     * the converted amount, and the approval pays the merchant through the FX liquidity provider.
+     */
+    public static Outcome<PaymentOperations.ConfirmResult, Begun> begin(SwitchState state, String callerId,
+            String intentId, String clientSecret, Presentment presented, FxChoice fx) {
         Optional<PaymentIntent> found = PaymentOperations.forConfirmation(state, callerId, intentId, clientSecret);
         if (found.isEmpty()) return Outcome.refused(PaymentOperations.ConfirmResult.PAYMENT_INTENT_NOT_FOUND);
         PaymentIntent intent = found.get();
@@ -92,7 +104,10 @@ public final class CardPayments {
             return Outcome.of(PaymentOperations.ConfirmResult.PAYMENT_INTENT_UNEXPECTED_STATE, new Begun(intent, null));
         }
         Optional<DeviceToken> token = state.findByKey(RecordKind.DEVICE_TOKEN, presented.dpan(), DeviceToken.class);
-        TokenDecline decline = judge(state, intent.currency(), intent.amountMinor(), token, presented);
+        Optional<FxQuote> billing = billingConversion(state, intent, token, fx);
+        String billed = billing.map(q -> q.quote().sellCurrency()).orElse(intent.currency());
+        long billedMinor = billing.map(q -> q.quote().sellMinor()).orElse(intent.amountMinor());
+        TokenDecline decline = judge(state, billed, billedMinor, token, presented);
         if (decline != null) {
             PaymentMethod tried = token.map(t -> method(t, presented.entry(), "")).orElse(null);
             PaymentIntent failed = PaymentOperations.fail(state, intent, tried, decline.error());
@@ -106,10 +121,34 @@ public final class CardPayments {
             return Outcome.of(paid.result(), new Begun(paid.value(), null));
         }
         CardAuthorization authorization = authorization(state, intent.ownerId(), intent.id(), admitted, presented,
-                intent.amountMinor(), intent.currency());
-        PaymentIntent processing = intent.processing(method(admitted, presented.entry(), authorization.id()));
+                billedMinor, billed);
+        PaymentIntent processing = intent.processing(method(admitted, presented.entry(), authorization.id()))
+                .withConversion(billing.map(q -> new PaymentConversion(q.id(), q.providerId(), q.quote().customerRate(),
+                        q.quote().sellMinor(), 0, 0)).orElse(null));
         state.put(RecordKind.PAYMENT_INTENT, processing.id(), processing);
         return Outcome.of(PaymentOperations.ConfirmResult.OK, new Begun(processing, authorization));
+    }
+
+    /**
+     * The quote that bills a bank's card in its issuer's currency when the issuer holds no account in the intent's:
+     * made here from the market rate {@code fx} carries, owned by the token's wallet provider. Empty when no
+     * conversion is needed or none is offered (the currency check then declines).
+     */
+    private static Optional<FxQuote> billingConversion(SwitchState state, PaymentIntent intent,
+            Optional<DeviceToken> token, FxChoice fx) {
+        if (token.isEmpty() || token.get().fundedByBalance() || !(fx instanceof FxChoice.AtMarket market)) {
+            return Optional.empty();
+        }
+        String issuerId = token.get().issuerId();
+        if (participantAccount(state, issuerId, intent.currency()).isPresent()
+                || participantAccount(state, issuerId, market.request().sellCurrency()).isEmpty()
+                || !market.request().buyCurrency().equals(intent.currency())
+                || market.request().amountMinor() != intent.amountMinor()) {
+            return Optional.empty();
+        }
+        var made = FxQuotes.create(state, token.get().ownerId(), market.request(), market.midRate(),
+                market.usdEquivalentMinor());
+        return made.ok() ? Optional.of(made.value()) : Optional.empty();
     }
 
     /** Admits the presented ATC: durable with the command, so a replay is refused even after a restart. */
@@ -179,11 +218,27 @@ public final class CardPayments {
                     PaymentOperations.fail(state, intent, method, IssuerDeclines.errorFor(reply.responseCode())));
         }
         put(state, authorization.answered(AuthorizationStatus.APPROVED, reply.responseCode(), reply.approvalCode()));
-        Id128 issuerAccount = participantAccount(state, authorization.issuerId(), intent.currency()).orElseThrow();
         Outcome<PaymentOperations.ConfirmResult, PaymentIntent> paid =
-                PaymentOperations.pay(state, intent, method, issuerAccount);
-        Check.that(paid.ok(), "an issuer's settlement account has no limit: " + paid.result());
+                PaymentOperations.pay(state, intent, method, issuerFunding(state, authorization, intent));
+        // An issuer's settlement account has no limit, but a conversion's liquidity provider may have reached its net
+        // debit cap meanwhile: then the approval is given back.
+        if (!paid.ok()) requestReversal(state, authorization.id());
         return paid;
+    }
+
+    /**
+     * What an approved authorization pays with: the issuer's account in the currency it was billed in and, for a card
+     * billed in another currency than the intent's, the quote that converts it (made at {@link #begin}).
+     */
+    private static PaymentOperations.Funding issuerFunding(SwitchState state, CardAuthorization authorization,
+            PaymentIntent intent) {
+        Id128 issuerAccount = participantAccount(state, authorization.issuerId(), authorization.currency()).orElseThrow();
+        if (intent.conversion() == null) return PaymentOperations.Funding.of(issuerAccount);
+        FxQuote quote = state.find(RecordKind.FX_QUOTE, intent.conversion().quoteId(), FxQuote.class).orElseThrow();
+        var used = FxQuotes.use(state, quote.ownerId(), quote.id(), intent.id(), intent.currency(), intent.amountMinor());
+        // The quote outlives the issuer link's timeout, and nothing else uses it: an answer in time finds it open.
+        Check.that(used.ok(), "a card's billing quote is usable when the issuer answers: " + used.result());
+        return new PaymentOperations.Funding(issuerAccount, used.value());
     }
 
     /** Queues the reversal of an approved authorization (a void, or an uncaptured reservation that expired). */

@@ -17,10 +17,13 @@ import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenStatus;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.payment.CardPayments;
+import org.corridor.core.payment.FxChoice;
+import org.corridor.core.payment.MarketConversions;
 import org.corridor.core.payment.CardTopUps;
 import org.corridor.core.payment.PaymentIntent;
 import org.corridor.core.payment.PaymentOperations.ConfirmResult;
 import org.corridor.core.port.CardRails;
+import org.corridor.core.port.FxRates;
 import org.corridor.core.port.ObjectReader;
 import org.corridor.core.port.SwitchCommands;
 import org.corridor.core.state.IdSource;
@@ -44,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class CardRailsService implements CardRails {
     private static final Logger LOG = LoggerFactory.getLogger(CardRailsService.class);
 
+    /** The rates a card billed in its issuer's currency is converted at. */
+    private final FxRates rates;
     private final SwitchCommands commands;
     private final ObjectReader objects;
     private final TokenVault vault;
@@ -56,8 +61,9 @@ public final class CardRailsService implements CardRails {
     private final AtomicInteger verificationTrace = new AtomicInteger();
 
     public CardRailsService(SwitchCommands commands, ObjectReader objects, TokenVault vault, TokenNumbers numbers,
-            IssuerDirectory issuers, IssuerLinks links, IdSource ids, InstantSource clock) {
+            IssuerDirectory issuers, IssuerLinks links, IdSource ids, InstantSource clock, FxRates rates) {
         this.commands = commands;
+        this.rates = rates;
         this.objects = objects;
         this.vault = vault;
         this.numbers = numbers;
@@ -149,10 +155,24 @@ public final class CardRailsService implements CardRails {
         Optional<PaymentIntent> intent = objects.find(RecordKind.PAYMENT_INTENT, intentId, PaymentIntent.class);
         boolean valid = token.isPresent() && intent.isPresent() && cryptogramMatches(token.get(),
                 intent.get().amountMinor(), intent.get().currency(), intent.get().ownerId(), presented);
+        FxChoice fx = token.isPresent() && intent.isPresent() ? billingConversion(token.get(), intent.get())
+                : FxChoice.NONE;
         return throughIssuer(state -> CardPayments.begin(state, callerId, intentId, clientSecret,
-                        CardRails.presentment(presented, valid)),
+                        CardRails.presentment(presented, valid), fx),
                 CardPayments.Begun::authorization, CardPayments.Begun::intent, token, presented,
                 (state, authorization, answer) -> CardPayments.complete(state, authorization.id(), answer));
+    }
+
+    /**
+     * The market conversion a bank's card is billed with when its issuer holds no account in the intent's currency:
+     * from the issuer's settlement currency (the writer checks again, and makes the quote).
+     */
+    private FxChoice billingConversion(DeviceToken token, PaymentIntent intent) {
+        if (token.fundedByBalance()) return FxChoice.NONE;
+        Optional<Participant> issuer = objects.find(RecordKind.PARTICIPANT, token.issuerId(), Participant.class);
+        if (issuer.isEmpty() || issuer.get().account(intent.currency()).isPresent()) return FxChoice.NONE;
+        return MarketConversions.of(rates, ObjectIds.of("fxq_", ids.next()), issuer.get().settlementCurrency(),
+                intent.currency(), intent.amountMinor()).<FxChoice>map(choice -> choice).orElse(FxChoice.NONE);
     }
 
     @Override
