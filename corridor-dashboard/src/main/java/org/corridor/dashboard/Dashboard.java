@@ -115,8 +115,8 @@ public final class Dashboard implements PageGroup {
                 Directory.read(sources.objects())));
     }
 
-    /** Settlement windows come with the settlement work; until then the page says so. */
     private void settlement(Context ctx) {
-        templates.page(ctx, "settlement.jte", "settlement", "");
+        templates.page(ctx, "settlement.jte", "settlement", SettlementView.read(sources.objects(),
+                Directory.read(sources.objects())));
     }
 }

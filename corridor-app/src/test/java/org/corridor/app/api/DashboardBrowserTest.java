@@ -63,6 +63,7 @@ class DashboardBrowserTest {
                     "customer", shopper, "amount", 300)).status()).isEqualTo(200);
 
             String crossCurrency = payAcrossCurrencies(world);
+            String window = settleUsd(world);
 
             refusesStrangers(port, world.node.operatorKey, shop.key());
             try (Browser browser = Browser.start(port)) {
@@ -72,6 +73,7 @@ class DashboardBrowserTest {
                 readTheCardPaymentsStory(browser, card.text("id"), dpan);
                 readTheCrossCurrencyStory(browser, crossCurrency);
                 seeTheOtherPages(browser, shop.id(), qr.text("id"));
+                seeTheSettlement(browser, window);
                 browser.find("header form button").click();
                 browser.until(driver -> browser.path().equals("/dashboard/login"));
                 browser.open("/dashboard/payments");
@@ -240,8 +242,23 @@ class DashboardBrowserTest {
         shoot(browser, "qr_codes");
         checked(browser);
 
+    }
+
+    /** The operator closes and settles the USD window: the shop, a net creditor, is paid out. */
+    private static String settleUsd(CardWorld world) {
+        String operator = world.node.operatorKey;
+        String window = world.http().post(operator, "/v1/settlement_windows", Map.of("currency", "USD")).text("id");
+        assertThat(world.http().post(operator, "/v1/settlement_windows/" + window + "/close", null).status()).isEqualTo(200);
+        assertThat(world.http().post(operator, "/v1/settlement_windows/" + window + "/settle", null).status())
+                .isEqualTo(200);
+        return window;
+    }
+
+    private void seeTheSettlement(Browser browser, String window) {
         browser.open("/dashboard/settlement");
-        assertThat(browser.find("#settlement-pending").getText()).contains("Settlement windows");
+        String settled = browser.find("#" + window).getText();
+        assertThat(settled).contains("USD window 1: settled", "payout", "pay-in");
+        shoot(browser, "settlement");
         checked(browser);
     }
 
