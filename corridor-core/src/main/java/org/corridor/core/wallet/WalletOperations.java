@@ -91,6 +91,7 @@ public final class WalletOperations {
         limits.record(state);
         Withdrawal done = new Withdrawal(id, ownerId, customerId, amountMinor, currency, transferId, state.now());
         state.put(RecordKind.WITHDRAWAL, id, done);
+        WebhookOperations.emit(state, ownerId, EventTypes.WITHDRAWAL_CREATED, RecordKind.WITHDRAWAL, done);
         return Outcome.of(WithdrawalResult.OK, done);
     }
 

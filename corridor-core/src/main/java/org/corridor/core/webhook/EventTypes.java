@@ -22,13 +22,15 @@ public final class EventTypes {
     public static final String ESCROW_RELEASED = "escrow.released";
     /** A dispute returned what an escrow held to the shopper; sent to the same three. */
     public static final String ESCROW_REFUNDED = "escrow.refunded";
+    /** A customer's balance went back to its wallet provider's funding account: sent to that wallet provider. */
+    public static final String WITHDRAWAL_CREATED = "withdrawal.created";
     /** Subscribes to every type. */
     public static final String ALL = "*";
 
     public static final List<String> KNOWN = List.of(PAYMENT_INTENT_CREATED, PAYMENT_INTENT_AMOUNT_CAPTURABLE_UPDATED,
             PAYMENT_INTENT_SUCCEEDED, PAYMENT_INTENT_PAYMENT_FAILED, PAYMENT_INTENT_CANCELED, REFUND_CREATED,
             CUSTOMER_TOPPED_UP, TOKEN_CREATED, TOKEN_UPDATED, WALLET_TRANSFER_CREATED, ESCROW_HELD, ESCROW_RELEASED,
-            ESCROW_REFUNDED);
+            ESCROW_REFUNDED, WITHDRAWAL_CREATED);
 
     private EventTypes() {}
 

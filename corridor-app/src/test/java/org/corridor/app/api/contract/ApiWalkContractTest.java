@@ -315,7 +315,7 @@ class ApiWalkContractTest {
         call("POST", "/v1/participants").key(operator).body("""
                 {"role":"issuer","name":"Copy","country":"US","settlement_currency":"USD","currencies":["USD"],
                  "bin_prefixes":["%s"]}""".formatted(bank.bins().getFirst())).expect(409);
-        call("POST", "/v1/webhook_endpoints").key(walletKey).body("{\"url\":\"%s\",\"enabled_events\":[\"token.created\",\"token.updated\",\"wallet_transfer.created\"]}"
+        call("POST", "/v1/webhook_endpoints").key(walletKey).body("{\"url\":\"%s\",\"enabled_events\":[\"token.created\",\"token.updated\",\"wallet_transfer.created\",\"withdrawal.created\"]}"
                 .formatted(receiver.url())).expect(200);
 
         String card = simulator.banks().cardNumber(bank, 1);
