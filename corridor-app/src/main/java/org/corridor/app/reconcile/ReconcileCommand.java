@@ -3,6 +3,8 @@ package org.corridor.app.reconcile;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.corridor.app.StoreOption;
 import org.corridor.core.EpochNanos;
@@ -11,6 +13,7 @@ import org.corridor.core.ledger.LedgerStateMachine;
 import org.corridor.core.reconciliation.IssuerRecord;
 import org.corridor.core.reconciliation.Reconciliation;
 import org.corridor.core.reconciliation.ReconciliationBreak;
+import org.corridor.core.settlement.SettlementWindow;
 import org.corridor.core.state.RecordKind;
 import org.corridor.core.state.SwitchState;
 import org.corridor.store.LedgerStore;
@@ -34,6 +37,10 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "The issuer simulator's control interface (default ${DEFAULT-VALUE}).")
     URI control;
 
+    @Option(names = "--window", paramLabel = "ID",
+            description = "A settlement window (sw_…): its period, instead of --from and --to.")
+    String window;
+
     @Option(names = "--from", paramLabel = "INSTANT", description = "Start of the period, ISO-8601 (default: the beginning).")
     Instant from;
 
@@ -50,10 +57,30 @@ public final class ReconcileCommand implements Callable<Integer> {
                 throw new IllegalStateException("reconciliation reads; it makes no ids");
             });
             ledgerStore.restoreRecords(state);
+            if (window != null) {
+                var found = state.find(RecordKind.SETTLEMENT_WINDOW, window, SettlementWindow.class);
+                if (found.isEmpty()) {
+                    System.err.println("corridor reconcile: no settlement window " + window);
+                    return 2;
+                }
+                // The window's span of ledger time: after its start, through its close (now, while it is open).
+                fromNanos = found.get().coversAfter() + 1;
+                if (found.get().coversThrough() != 0) toNanos = found.get().coversThrough();
+            }
+            long after = fromNanos;
+            long through = toNanos;
             authorizations = state.all(RecordKind.CARD_AUTHORIZATION).stream().map(CardAuthorization.class::cast)
-                    .filter(a -> a.createdAt() >= fromNanos && a.createdAt() <= toNanos).toList();
+                    .filter(a -> a.createdAt() >= after && a.createdAt() <= through).toList();
         }
-        List<IssuerRecord> records = ControlInterfaceRecords.read(control, fromNanos, toNanos);
+        // The issuer's records of the period, and those of the period's authorizations whenever they came (a reversal
+        // may reach the issuer after the period closed).
+        Set<String> references = authorizations.stream().map(CardAuthorization::retrievalReference)
+                .collect(Collectors.toSet());
+        long after = fromNanos;
+        long through = toNanos;
+        List<IssuerRecord> records = ControlInterfaceRecords.read(control, 0, Long.MAX_VALUE).stream()
+                .filter(r -> references.contains(r.retrievalReference()) || (r.atNanos() >= after && r.atNanos() <= through))
+                .toList();
         // Duplicate answers are counted by a running node's links, not stored: this command cannot see them.
         Reconciliation.Report report = Reconciliation.run(authorizations, records, 0);
         print(report);
