@@ -127,6 +127,8 @@ public final class DemoCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = Thread.ofPlatform().name("corridor-demo-stop").unstarted(() -> {
             world.close();
+            out().println("Corridor and the issuer simulator stopped.");
+            out().flush();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -186,8 +188,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         awaitReversals(world);
         closeSettlement(api, world.operatorKey());
-        Reconciliation.Report report = Reconciliation.run(world.node().cardAuthorizations(0),
-                SimulatorRecords.of(world.simulator(), 0), world.node().duplicateReplies());
+        // This run's authorizations only: a reused store (PostgreSQL) holds earlier runs' whose issuer is gone.
+        Reconciliation.Report report = Reconciliation.run(world.node().cardAuthorizations(world.startedAtNanos()),
+                SimulatorRecords.of(world.simulator(), world.startedAtNanos()), world.node().duplicateReplies());
         Map<String, Map<String, Long>> positions = DemoPositions.read(api, world.operatorKey());
         PrintWriter out = out();
         out.println();

@@ -115,9 +115,10 @@ final class DemoOnboarding {
                 List<TestCard> part = chosen.subList(from, Math.min(chosen.size(), from + perSlice));
                 CardEnrolment enrolment = new CardEnrolment(client, cardSide.walletProviderKey(),
                         "demo-phone-" + (slice + 1), seed * 31 + slice);
-                running.add(calls.submit(() -> provisioned.addAll(enrolment.enrol(part, card -> bar.draw(
-                        done.incrementAndGet() / (double) chosen.size(),
-                        "enrolling cards on phones: " + done.get() + "/" + chosen.size())))));
+                running.add(calls.submit(() -> provisioned.addAll(enrolment.enrol(part, card -> {
+                    int now = done.incrementAndGet();
+                    bar.draw(now / (double) chosen.size(), "enrolling cards on phones: " + now + "/" + chosen.size());
+                }))));
             }
             for (Future<?> each : running) each.get();
         }

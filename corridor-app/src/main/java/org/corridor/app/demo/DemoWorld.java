@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import org.corridor.app.node.RateSources;
+import org.corridor.core.EpochNanos;
 import org.corridor.app.node.SwitchNode;
 import org.corridor.gateway.fx.RateFile;
 import org.corridor.gateway.issuer.IssuerLinkSettings;
@@ -32,12 +33,14 @@ final class DemoWorld implements AutoCloseable {
 
     private final IssuerSimulator simulator;
     private final SwitchNode node;
+    private final long startedAtNanos;
     private final String storeUrl;
     private final String operatorKey;
     private final Path operatorKeyFile;
 
-    private DemoWorld(IssuerSimulator simulator, SwitchNode node, String storeUrl, String operatorKey,
-            Path operatorKeyFile) {
+    private DemoWorld(long startedAtNanos, IssuerSimulator simulator, SwitchNode node, String storeUrl,
+            String operatorKey, Path operatorKeyFile) {
+        this.startedAtNanos = startedAtNanos;
         this.simulator = simulator;
         this.storeUrl = storeUrl;
         this.node = node;
@@ -54,6 +57,7 @@ final class DemoWorld implements AutoCloseable {
      */
     static DemoWorld start(String storeUrl, int port, Path folder, Path vaultDirectory, long seed) throws IOException {
         Files.createDirectories(folder);
+        long startedAtNanos = EpochNanos.of(Instant.now());
         IssuerSimulator simulator = IssuerSimulator.start(new IssuerSimulatorSettings("127.0.0.1", 0, seed,
                 SimulatedBanks.BANKS_DEFAULT, ISSUER_LATENCY_MS, 0, SLOW_REPLY_MS), InstantSource.system());
         try {
@@ -70,7 +74,7 @@ final class DemoWorld implements AutoCloseable {
                 node.close();
                 throw failed;
             }
-            return new DemoWorld(simulator, node, storeUrl, operatorKey, keyFile);
+            return new DemoWorld(startedAtNanos, simulator, node, storeUrl, operatorKey, keyFile);
         } catch (RuntimeException | IOException failed) {
             simulator.close();
             throw failed;
@@ -97,6 +101,11 @@ final class DemoWorld implements AutoCloseable {
 
     IssuerSimulator simulator() {
         return simulator;
+    }
+
+    /** When this world started, in epoch nanoseconds: what was stored before belongs to earlier runs. */
+    long startedAtNanos() {
+        return startedAtNanos;
     }
 
     String storeUrl() {
