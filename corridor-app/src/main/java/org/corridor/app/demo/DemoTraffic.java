@@ -1,143 +1,237 @@
 package org.corridor.app.demo;
 
+import java.io.IOException;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import org.corridor.core.Id128;
-import org.corridor.core.ledger.CreateTransferResult;
-import org.corridor.core.ledger.Transfer;
-import org.corridor.core.ledger.TransferFlags;
-import org.corridor.store.writer.LedgerWriter;
+import org.corridor.app.wallet.PaymentOutcome;
+import org.corridor.app.wallet.PaymentScenario;
+import org.corridor.app.wallet.PhoneCard;
+import org.corridor.app.wallet.ScenarioRunner;
+import org.corridor.app.wallet.SimMerchant;
+import org.corridor.sim.wallet.ApiReply;
+import org.corridor.sim.wallet.TokenDomain;
+import org.corridor.sim.wallet.TokenPresentment;
+import org.corridor.sim.wallet.WalletApiClient;
+import tools.jackson.databind.JsonNode;
 
 /**
- * One demo shopper's payment at a time, shaped like real traffic: card authorizations that are captured
- * (sometimes partially), voided or left to expire, wallet payments with the merchant's fee in the same
- * linked chain, refunds, and declines when a shopper's wallet runs short.
+ * One payment at a time, as the participants make them through the public API: a rail is drawn, then the parties
+ * of that rail act in turn (the shop creates the intent or the QR code, the wallet or the phone pays, the shop
+ * captures, cancels or refunds). Whatever the API answers is counted, by rail and by the step that decided it.
  */
 final class DemoTraffic {
-    static final int TRANSFER_PAYMENT = 2;
-    static final int TRANSFER_FEE = 3;
-    static final int TRANSFER_REFUND = 4;
-    /** Merchant discount rate in basis points. */
-    private static final long FEE_BASIS_POINTS = 150;
-    private static final int AUTHORIZATION_TIMEOUT_SECONDS = 3_600;
-    private static final int ABANDONED_AUTHORIZATION_TIMEOUT_SECONDS = 1;
-    private static final long PAYMENT_MINOR_MAX = 50_000;
+    /** The terminal id of every in-store tap. */
+    static final String TERMINAL_ID = ScenarioRunner.TERMINAL_ID;
 
-    private final LedgerWriter writer;
-    private final DemoLedger ledger;
+    private final DemoApi api;
+    private final DemoParties parties;
     private final DemoTally tally;
-    private final long runId;
-    private final AtomicLong nextTransfer = new AtomicLong(1);
+    private final ScenarioRunner cardRunner;
+    private final List<PhoneCard> inAppCards;
 
-    DemoTraffic(LedgerWriter writer, DemoLedger ledger, DemoTally tally, long runId) {
-        this.writer = writer;
-        this.ledger = ledger;
+    DemoTraffic(DemoApi api, DemoParties parties, DemoTally tally) {
+        this.api = api;
+        this.parties = parties;
         this.tally = tally;
-        this.runId = runId;
+        this.cardRunner = new ScenarioRunner(new WalletApiClient(api.transport()), parties.cards());
+        this.inAppCards = parties.cardsIn(TokenDomain.IN_APP);
     }
 
+    /** Makes one payment on a rail drawn from {@code random}; an API that does not answer is counted too. */
     void onePayment(SplittableRandom random) {
-        DemoLedger.Currency currency = DemoLedger.CURRENCIES.get(random.nextInt(DemoLedger.CURRENCIES.size()));
-        Id128 shopper = ledger.shopper(currency, random.nextInt(ledger.shoppersPerCurrency()));
-        Id128 merchant = ledger.merchant(currency, random.nextInt(ledger.merchantsPerCurrency()));
-        long amount = 100 + random.nextLong(PAYMENT_MINOR_MAX);
-        int scenario = random.nextInt(100);
-        if (scenario < 50) {
-            cardPayment(currency, shopper, merchant, amount, random.nextInt(5) == 0 ? amount * 3 / 4 : amount);
-        } else if (scenario < 60) {
-            voidedAuthorization(currency, shopper, merchant, amount);
-        } else if (scenario < 65) {
-            abandonedAuthorization(currency, shopper, merchant, amount);
-        } else if (scenario < 95) {
-            walletPayment(currency, shopper, merchant, amount, false);
-        } else {
-            walletPayment(currency, shopper, merchant, amount, true);
+        DemoRail rail = DemoRail.pick(random);
+        String outcome;
+        try {
+            outcome = switch (rail) {
+                case CARD_TOKEN -> cardToken(random);
+                case BALANCE_TOKEN -> balanceToken(random);
+                case ACCOUNT_WALLET -> accountWallet(random);
+                case CROSS_BORDER -> crossBorder(random);
+                case QR_MERCHANT_PRESENTED -> qrMerchantPresented(random);
+                case QR_CARD_TOKEN -> qrCardToken(random);
+                case QR_CUSTOMER_PRESENTED -> qrCustomerPresented(random);
+                case MARKETPLACE_ESCROW -> marketplaceOrder(random);
+            };
+        } catch (IOException noAnswer) {
+            outcome = "no answer from the API";
         }
+        tally.payment(rail, outcome);
     }
 
-    private void cardPayment(DemoLedger.Currency currency, Id128 shopper, Id128 merchant, long amount, long capture) {
-        Id128 authorization = nextId();
-        CreateTransferResult held = one(authorize(authorization, currency, shopper, merchant, amount,
-                AUTHORIZATION_TIMEOUT_SECONDS));
-        if (held != CreateTransferResult.OK) {
-            tally.payment("card: " + describe(held));
-            return;
+    private String cardToken(SplittableRandom random) throws IOException {
+        if (parties.phoneCards().isEmpty()) return "no card enrolled";
+        PhoneCard card = pick(random, parties.phoneCards());
+        PaymentScenario scenario = PaymentScenario.pick(random);
+        long amount = Math.min(DemoAmounts.draw(random, card.card().bank().currency()),
+                card.card().bank().transactionLimitMinor());
+        PaymentOutcome outcome = cardRunner.run(scenario, card, amount);
+        return scenario.label() + " / " + outcome.label();
+    }
+
+    private String balanceToken(SplittableRandom random) throws IOException {
+        if (parties.balanceTokens().isEmpty()) return "no balance token";
+        DemoParties.BalanceToken token = pick(random, parties.balanceTokens());
+        Currency currency = token.wallet().currency();
+        SimMerchant merchant = parties.cards().merchantFor(currency);
+        long amount = DemoAmounts.draw(random, currency);
+        JsonNode intent = created(api.post(merchant.apiKey(), "/v1/payment_intents", "amount", amount,
+                "currency", currency.getCurrencyCode()));
+        if (intent == null) return "create: refused";
+        TokenPresentment presented = token.phone().present(token.tokenId(), amount, currency, merchant.id(),
+                token.domain() == TokenDomain.CONTACTLESS ? TERMINAL_ID : null);
+        ApiReply paid = api.post(merchant.apiKey(), intentPath(intent, "confirm"),
+                "payment_method", presented.paymentMethodJson());
+        return "confirm: " + DemoApi.outcome(paid);
+    }
+
+    private String accountWallet(SplittableRandom random) throws IOException {
+        DemoParties.Wallet wallet = pick(random, List.copyOf(parties.wallets().values()));
+        DemoParties.Party shop = parties.shops().get(wallet.currency());
+        long amount = DemoAmounts.draw(random, wallet.currency());
+        boolean manual = random.nextInt(4) == 0;
+        JsonNode intent = created(api.post(shop.key(), "/v1/payment_intents", "amount", amount,
+                "currency", wallet.currency().getCurrencyCode(), "capture_method", manual ? "manual" : "automatic"));
+        if (intent == null) return "create: refused";
+        ApiReply paid = payFromBalance(wallet, pick(random, wallet.shoppers()), intent, null);
+        if (!paid.ok()) return "confirm: " + DemoApi.outcome(paid);
+        return afterPayment(random, shop, intent, amount, manual);
+    }
+
+    /** Captures (all or part) or voids a manual payment; refunds some automatic ones. */
+    private String afterPayment(SplittableRandom random, DemoParties.Party shop, JsonNode intent, long amount,
+            boolean manual) throws IOException {
+        if (manual) {
+            int choice = random.nextInt(3);
+            if (choice == 0) return "cancel: " + DemoApi.outcome(api.post(shop.key(), intentPath(intent, "cancel")));
+            long capture = choice == 1 ? amount : Math.max(1, amount / 2);
+            return (choice == 1 ? "capture: " : "partial capture: ")
+                    + DemoApi.outcome(api.post(shop.key(), intentPath(intent, "capture"), "amount_to_capture", capture));
         }
-        Transfer post = new Transfer(nextId(), Id128.ZERO, Id128.ZERO, capture, authorization, Id128.ZERO, 0, 0, 0,
-                TransferFlags.POST_PENDING | TransferFlags.LINKED, 0);
-        List<CreateTransferResult> results = writer.createTransfers(List.of(post, fee(currency, merchant, capture)))
-                .join();
-        boolean captured = results.stream().allMatch(CreateTransferResult::applied);
-        tally.payment(captured ? (capture < amount ? "card: partially captured" : "card: captured")
-                : "card: capture failed " + results);
-        if (captured) tally.captured(currency.code(), capture);
+        if (random.nextInt(5) != 0) return "confirm: succeeded";
+        return "refund: " + DemoApi.outcome(api.post(shop.key(), "/v1/refunds", "payment_intent", id(intent),
+                "amount", Math.max(1, amount / 2)));
     }
 
-    private void voidedAuthorization(DemoLedger.Currency currency, Id128 shopper, Id128 merchant, long amount) {
-        Id128 authorization = nextId();
-        CreateTransferResult held = one(authorize(authorization, currency, shopper, merchant, amount,
-                AUTHORIZATION_TIMEOUT_SECONDS));
-        if (held != CreateTransferResult.OK) {
-            tally.payment("card: " + describe(held));
-            return;
+    /** Mostly Chinese shoppers at the US shop; some European shoppers there, some Americans in Chengdu. */
+    private String crossBorder(SplittableRandom random) throws IOException {
+        int draw = random.nextInt(100);
+        Currency from = draw < 70 ? DemoParties.CNY : draw < 85 ? DemoParties.EUR : DemoParties.USD;
+        Currency to = from.equals(DemoParties.USD) ? DemoParties.CNY : DemoParties.USD;
+        DemoParties.Wallet wallet = parties.wallets().get(from);
+        DemoParties.Party shop = parties.shops().get(to);
+        long amount = DemoAmounts.draw(random, to);
+        boolean quoted = random.nextBoolean();
+        String quote = null;
+        if (quoted) {
+            ApiReply reply = api.post(wallet.party().key(), "/v1/fx_quotes", "sell_currency", from.getCurrencyCode(),
+                    "buy_currency", to.getCurrencyCode(), "buy_amount", amount);
+            if (!reply.ok()) return "quote: " + DemoApi.outcome(reply);
+            quote = reply.text("id");
         }
-        Transfer cancel = new Transfer(nextId(), Id128.ZERO, Id128.ZERO, 0, authorization, Id128.ZERO, 0, 0, 0,
-                TransferFlags.VOID_PENDING, 0);
-        tally.payment("card: authorization voided" + (one(cancel) == CreateTransferResult.OK ? "" : " (failed)"));
+        JsonNode intent = created(api.post(shop.key(), "/v1/payment_intents", "amount", amount,
+                "currency", to.getCurrencyCode()));
+        if (intent == null) return "create: refused";
+        ApiReply paid = payFromBalance(wallet, pick(random, wallet.shoppers()), intent, quote);
+        String how = quoted ? "quoted" : "at market";
+        if (!paid.ok()) return how + ", confirm: " + DemoApi.outcome(paid);
+        JsonNode conversion = paid.body().path("conversion");
+        tally.converted(from.getCurrencyCode(), to.getCurrencyCode(), conversion.path("sell_amount").asLong(), amount);
+        if (random.nextInt(10) != 0) return how + ", confirm: " + DemoApi.outcome(paid);
+        return how + ", refund: " + DemoApi.outcome(api.post(shop.key(), "/v1/refunds", "payment_intent", id(intent)));
     }
 
-    private void abandonedAuthorization(DemoLedger.Currency currency, Id128 shopper, Id128 merchant, long amount) {
-        CreateTransferResult held = one(authorize(nextId(), currency, shopper, merchant, amount,
-                ABANDONED_AUTHORIZATION_TIMEOUT_SECONDS));
-        tally.payment(held == CreateTransferResult.OK ? "card: authorization left to expire" : "card: " + describe(held));
-    }
-
-    private void walletPayment(DemoLedger.Currency currency, Id128 shopper, Id128 merchant, long amount,
-            boolean refund) {
-        Transfer payment = Transfer.of(nextId(), shopper, merchant, amount, currency.ledger(), TRANSFER_PAYMENT)
-                .withFlags(TransferFlags.LINKED);
-        List<CreateTransferResult> results =
-                writer.createTransfers(List.of(payment, fee(currency, merchant, amount))).join();
-        if (!results.stream().allMatch(CreateTransferResult::applied)) {
-            tally.payment("wallet: " + describe(results.getFirst()));
-            return;
+    private String qrMerchantPresented(SplittableRandom random) throws IOException {
+        DemoParties.Wallet wallet = pick(random, List.copyOf(parties.wallets().values()));
+        DemoParties.Party shop = parties.shops().get(wallet.currency());
+        long amount = DemoAmounts.draw(random, wallet.currency());
+        String currency = wallet.currency().getCurrencyCode();
+        String shopper = pick(random, wallet.shoppers());
+        if (random.nextBoolean()) {
+            JsonNode code = created(api.post(shop.key(), "/v1/qr_codes", "currency", currency));
+            if (code == null) return "static code: refused";
+            return "static code: " + DemoApi.outcome(api.post(wallet.party().key(), "/v1/qr_payments",
+                    "payload", code.path("payload").asString(), "customer", shopper, "amount", amount));
         }
-        tally.captured(currency.code(), amount);
-        if (!refund) {
-            tally.payment("wallet: paid");
-            return;
+        JsonNode code = created(api.post(shop.key(), "/v1/qr_codes", "amount", amount, "currency", currency,
+                "reference", "order " + random.nextInt(1_000_000)));
+        if (code == null) return "dynamic code: refused";
+        return "dynamic code: " + DemoApi.outcome(api.post(wallet.party().key(), "/v1/qr_payments",
+                "payload", code.path("payload").asString(), "customer", shopper));
+    }
+
+    private String qrCardToken(SplittableRandom random) throws IOException {
+        if (inAppCards.isEmpty()) return "no in-app card enrolled";
+        PhoneCard card = pick(random, inAppCards);
+        Currency currency = card.card().bank().currency();
+        DemoParties.Party shop = parties.shops().get(currency);
+        long amount = Math.min(DemoAmounts.draw(random, currency), card.card().bank().transactionLimitMinor());
+        JsonNode code = created(api.post(shop.key(), "/v1/qr_codes", "amount", amount,
+                "currency", currency.getCurrencyCode(), "reference", "order " + random.nextInt(1_000_000)));
+        if (code == null) return "dynamic code: refused";
+        TokenPresentment presented = card.phone().present(card.token().tokenId(), amount, currency, shop.id(), null);
+        return "dynamic code: " + DemoApi.outcome(api.post(parties.cards().walletProviderKey(), "/v1/qr_payments",
+                "payload", code.path("payload").asString(), "payment_method", presented.paymentMethodJson()));
+    }
+
+    private String qrCustomerPresented(SplittableRandom random) throws IOException {
+        DemoParties.Wallet wallet = pick(random, List.copyOf(parties.wallets().values()));
+        DemoParties.Party shop = parties.shops().get(wallet.currency());
+        ApiReply code = api.post(wallet.party().key(), "/v1/customers/" + pick(random, wallet.shoppers())
+                + "/payment_codes");
+        if (!code.ok()) return "payment code: " + DemoApi.outcome(code);
+        return "charge: " + DemoApi.outcome(api.post(shop.key(), "/v1/payment_codes/charge", "code", code.text("code"),
+                "amount", DemoAmounts.draw(random, wallet.currency()), "currency", wallet.currency().getCurrencyCode()));
+    }
+
+    /** A Chinese shopper's order from a seller on the marketplace, paid into escrow, then settled one way or another. */
+    private String marketplaceOrder(SplittableRandom random) throws IOException {
+        DemoParties.Wallet wallet = parties.wallets().get(DemoParties.CNY);
+        DemoParties.Party seller = pick(random, parties.sellers());
+        long amount = DemoAmounts.draw(random, DemoParties.CNY);
+        JsonNode intent = created(api.post(parties.marketplace().key(), "/v1/payment_intents", "amount", amount,
+                "currency", "CNY", "escrow", Map.of("seller", seller.id(),
+                        "release_after_seconds", DemoOnboarding.ESCROW_RELEASE_AFTER_SECONDS)));
+        if (intent == null) return "create: refused";
+        ApiReply paid = payFromBalance(wallet, pick(random, wallet.shoppers()), intent, null);
+        if (!paid.ok()) return "confirm: " + DemoApi.outcome(paid);
+        String escrow = "/v1/escrows/esc_" + id(intent).substring("pi_".length());
+        String key = wallet.party().key();
+        int draw = random.nextInt(100);
+        if (draw < 50) return "delivered: " + DemoApi.outcome(api.post(key, escrow + "/confirm_delivery", "amount", amount));
+        if (draw < 70) {
+            return "partly delivered: " + DemoApi.outcome(api.post(key, escrow + "/confirm_delivery",
+                    "amount", Math.max(1, amount / 3)));
         }
-        long refunded = amount / 2;
-        Transfer back = Transfer.of(nextId(), merchant, shopper, refunded, currency.ledger(), TRANSFER_REFUND);
-        tally.payment(one(back) == CreateTransferResult.OK ? "wallet: paid, then half refunded" : "wallet: refund failed");
-        tally.captured(currency.code(), -refunded);
+        if (draw < 85) return "disputed: " + DemoApi.outcome(api.post(key, escrow + "/dispute"));
+        return "held until delivery: succeeded";
     }
 
-    private Transfer authorize(Id128 id, DemoLedger.Currency currency, Id128 shopper, Id128 merchant, long amount,
-            int timeoutSeconds) {
-        return Transfer.of(id, shopper, merchant, amount, currency.ledger(), TRANSFER_PAYMENT)
-                .withFlags(TransferFlags.PENDING).withTimeoutSeconds(timeoutSeconds);
+    private ApiReply payFromBalance(DemoParties.Wallet wallet, String shopper, JsonNode intent, String quote)
+            throws IOException {
+        Map<String, String> method = Map.of("type", "customer_balance", "customer", shopper);
+        return quote == null
+                ? api.post(wallet.party().key(), intentPath(intent, "confirm"), "client_secret",
+                        intent.path("client_secret").asString(), "payment_method", method)
+                : api.post(wallet.party().key(), intentPath(intent, "confirm"), "client_secret",
+                        intent.path("client_secret").asString(), "payment_method", method, "fx_quote", quote);
     }
 
-    private Transfer fee(DemoLedger.Currency currency, Id128 merchant, long amount) {
-        long fee = Math.max(1, amount * FEE_BASIS_POINTS / 10_000);
-        return Transfer.of(nextId(), merchant, ledger.fees(currency), fee, currency.ledger(), TRANSFER_FEE);
+    /** The created object, or null when the API refused to create it. */
+    private static JsonNode created(ApiReply reply) {
+        return reply.ok() && reply.text("id") != null ? reply.body() : null;
     }
 
-    private CreateTransferResult one(Transfer transfer) {
-        return writer.createTransfers(List.of(transfer)).join().getFirst();
+    private static String id(JsonNode object) {
+        return object.path("id").asString();
     }
 
-    private Id128 nextId() {
-        return new Id128(runId, nextTransfer.getAndIncrement());
+    private static String intentPath(JsonNode intent, String action) {
+        return "/v1/payment_intents/" + id(intent) + "/" + action;
     }
 
-    private static String describe(CreateTransferResult result) {
-        return switch (result) {
-            case OK -> "approved";
-            case EXCEEDS_CREDITS -> "declined, insufficient funds";
-            default -> "declined, " + result.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        };
+    private static <T> T pick(SplittableRandom random, List<T> from) {
+        return from.get(random.nextInt(from.size()));
     }
 }

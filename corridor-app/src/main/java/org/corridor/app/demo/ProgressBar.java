@@ -1,15 +1,15 @@
 package org.corridor.app.demo;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
-/** A one-line progress bar redrawn in place on a terminal. */
+/** A one-line progress bar redrawn in place on a terminal (the demo draws it on standard error). */
 final class ProgressBar {
     private static final int WIDTH_CHARACTERS = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    ProgressBar(PrintStream out) {
+    ProgressBar(PrintWriter out) {
         this.out = out;
     }
 
@@ -23,5 +23,6 @@ final class ProgressBar {
 
     void finish() {
         out.println();
+        out.flush();
     }
 }

@@ -1,5 +1,6 @@
 package org.corridor.app.ledger;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.corridor.app.StoreOption;
@@ -24,20 +25,28 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LedgerStore ledgerStore = Stores.open(store.url())) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        boolean verified = verify(store.url(), out);
+        out.flush();
+        return verified ? 0 : 1;
+    }
+
+    /** Loads the whole ledger stored at {@code storeUrl}, audits it, and prints the verdict; true when it is sound. */
+    public static boolean verify(String storeUrl, PrintWriter out) {
+        try (LedgerStore ledgerStore = Stores.open(storeUrl)) {
             LedgerStateMachine machine = new LedgerStateMachine();
             ledgerStore.restore(machine);
             List<String> violations = LedgerAudit.violations(machine);
-            System.out.printf("%s ledger: %,d accounts, %,d transfers%n", ledgerStore.kind(),
+            out.printf("%s ledger: %,d accounts, %,d transfers%n", ledgerStore.kind(),
                     machine.accounts().size(), machine.transferCount());
             if (violations.isEmpty()) {
-                System.out.println("ledger verified: debits equal credits on every ledger, every balance equals "
+                out.println("ledger verified: debits equal credits on every ledger, every balance equals "
                         + "the sum of its transfers, no limit exceeded");
-                return 0;
+                return true;
             }
-            System.out.printf("ledger FAILED verification with %d violations:%n", violations.size());
-            violations.forEach(violation -> System.out.println("  " + violation));
-            return 1;
+            out.printf("ledger FAILED verification with %d violations:%n", violations.size());
+            violations.forEach(violation -> out.println("  " + violation));
+            return false;
         }
     }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * provider, and a merchant per currency, each with an API key. An issuer the API refuses with 409 or 422 is counted
  * and skipped; any other failure stops the run, since nothing after it could work.
  */
-final class Onboarding {
+public final class Onboarding {
     /** The status of a refused duplicate. */
     static final int CONFLICT = 409;
     /** The status of a refused, well-formed request. */
@@ -37,14 +37,20 @@ final class Onboarding {
 
     private final ApiTransport api;
     private final String operatorKey;
+    private final String label;
 
-    Onboarding(ApiTransport api, String operatorKey) {
+    /**
+     * An onboarding through {@code api} with the operator's key; {@code label} names what it creates ("Wallet Sim"
+     * gives the wallet provider "Wallet Sim Provider" and the merchants "Wallet Sim Shop CNY", ...).
+     */
+    public Onboarding(ApiTransport api, String operatorKey, String label) {
         this.api = api;
         this.operatorKey = operatorKey;
+        this.label = label;
     }
 
     /** Onboards the issuers of {@code banks}, the wallet provider, and a merchant for each of {@code currencies}. */
-    SimParties run(Collection<SimulatedBank> banks, SortedSet<Currency> currencies) throws IOException {
+    public SimParties run(Collection<SimulatedBank> banks, SortedSet<Currency> currencies) throws IOException {
         Set<String> knownBins = issuerBins();
         int created = 0;
         int present = 0;
@@ -59,12 +65,12 @@ final class Onboarding {
             else if (reply.status() == CONFLICT || reply.status() == UNPROCESSABLE) refused++;
             else throw failed("onboarding issuer " + bank.id(), reply);
         }
-        String walletProviderId = create(participant("wallet_provider", "Wallet Sim Provider",
+        String walletProviderId = create(participant("wallet_provider", label + " Provider",
                 Currency.getInstance("USD")), "the wallet provider");
         String walletProviderKey = apiKey(walletProviderId);
         Map<Currency, SimMerchant> merchants = new LinkedHashMap<>();
         for (Currency currency : currencies) {
-            ObjectNode body = participant("merchant", "Wallet Sim Shop " + currency.getCurrencyCode(), currency);
+            ObjectNode body = participant("merchant", label + " Shop " + currency.getCurrencyCode(), currency);
             body.put("merchant_category_code", MERCHANT_CATEGORY_CODE);
             body.put("fee_basis_points", MERCHANT_FEE_BASIS_POINTS);
             String id = create(body, "the " + currency + " merchant");
@@ -121,7 +127,7 @@ final class Onboarding {
 
     private String apiKey(String participantId) throws IOException {
         ObjectNode body = JsonMapper.shared().createObjectNode();
-        body.put("name", "wallet-sim");
+        body.put("name", label);
         ApiReply reply = api.post("/v1/participants/" + participantId + "/api_keys", operatorKey, body);
         String secret = reply.ok() ? reply.text("secret") : null;
         if (secret == null || secret.isEmpty()) throw failed("issuing an API key for " + participantId, reply);

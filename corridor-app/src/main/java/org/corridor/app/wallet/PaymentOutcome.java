@@ -10,9 +10,9 @@ import org.corridor.sim.wallet.ApiResult;
  *     {@code replay}, {@code suspend}, {@code resume})
  * @param result its result
  */
-record PaymentOutcome(PaymentScenario scenario, String step, ApiResult result) {
+public record PaymentOutcome(PaymentScenario scenario, String step, ApiResult result) {
     /** The label the summary counts: {@code capture: succeeded}, {@code confirm: card_declined/51}, ... */
-    String label() {
+    public String label() {
         return step + ": " + result.outcome();
     }
 

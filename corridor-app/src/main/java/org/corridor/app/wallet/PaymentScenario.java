@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * on purpose, to show the switch's checks: a replayed ATC, a corrupted cryptogram, a token used outside its domain,
  * and a suspended token.
  */
-enum PaymentScenario {
+public enum PaymentScenario {
     /** Automatic capture: one confirm, the intent ends {@code succeeded}. */
     AUTOMATIC_CAPTURE(30, "automatic capture"),
     /** Manual capture of the whole amount. */
@@ -39,17 +39,17 @@ enum PaymentScenario {
     }
 
     /** A short description for the summary. */
-    String label() {
+    public String label() {
         return label;
     }
 
     /** Whether the scenario is meant to be refused by the switch. */
-    boolean refusalExpected() {
+    public boolean refusalExpected() {
         return this == ATC_REPLAY || this == CORRUPTED_CRYPTOGRAM || this == WRONG_DOMAIN || this == SUSPENDED_TOKEN;
     }
 
     /** A scenario drawn with the weights above. */
-    static PaymentScenario pick(SplittableRandom random) {
+    public static PaymentScenario pick(SplittableRandom random) {
         int draw = random.nextInt(WEIGHT_TOTAL);
         for (PaymentScenario scenario : values()) {
             if (draw < scenario.weight) return scenario;

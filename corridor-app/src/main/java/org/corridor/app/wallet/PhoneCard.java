@@ -15,9 +15,9 @@ import org.corridor.sim.wallet.TokenDomain;
  * @param enrolment the outcome label ({@code active}, {@code card_declined/05}, ...)
  * @param token the provisioned token, or null
  */
-record PhoneCard(TestCard card, DeviceWallet phone, TokenDomain domain, String enrolment, DeviceToken token) {
+public record PhoneCard(TestCard card, DeviceWallet phone, TokenDomain domain, String enrolment, DeviceToken token) {
     /** Whether the card can pay. */
-    boolean provisioned() {
+    public boolean provisioned() {
         return token != null;
     }
 }

@@ -13,20 +13,20 @@ import org.corridor.sim.wallet.WalletApiClient;
  * phone presents the token, the merchant confirms, then captures, cancels or refunds as the scenario says. Stops at
  * the first step that does not succeed and reports it.
  */
-final class ScenarioRunner {
+public final class ScenarioRunner {
     /** The terminal id every in-store payment carries. */
-    static final String TERMINAL_ID = "TERM0001";
+    public static final String TERMINAL_ID = "TERM0001";
 
     private final WalletApiClient client;
     private final SimParties parties;
 
-    ScenarioRunner(WalletApiClient client, SimParties parties) {
+    public ScenarioRunner(WalletApiClient client, SimParties parties) {
         this.client = client;
         this.parties = parties;
     }
 
     /** Runs {@code scenario} for {@code amountMinor} of the card's currency. */
-    PaymentOutcome run(PaymentScenario scenario, PhoneCard card, long amountMinor) throws IOException {
+    public PaymentOutcome run(PaymentScenario scenario, PhoneCard card, long amountMinor) throws IOException {
         Currency currency = card.card().bank().currency();
         SimMerchant merchant = parties.merchantFor(currency);
         CaptureMethod method = switch (scenario) {

@@ -13,14 +13,14 @@ import java.util.Map;
  * @param issuersPresent banks whose BINs an issuer already held
  * @param issuersRefused banks the API refused to onboard (409 or 422); their cards will fail to enrol
  */
-record SimParties(String walletProviderKey, Map<Currency, SimMerchant> merchants, int issuersCreated,
+public record SimParties(String walletProviderKey, Map<Currency, SimMerchant> merchants, int issuersCreated,
         int issuersPresent, int issuersRefused) {
-    SimParties {
+    public SimParties {
         merchants = Map.copyOf(merchants);
     }
 
     /** The merchant selling in {@code currency}. */
-    SimMerchant merchantFor(Currency currency) {
+    public SimMerchant merchantFor(Currency currency) {
         SimMerchant merchant = merchants.get(currency);
         if (merchant == null) throw new IllegalStateException("no merchant sells in " + currency);
         return merchant;

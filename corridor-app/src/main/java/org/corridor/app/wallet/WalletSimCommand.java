@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HexFormat;
@@ -16,13 +15,9 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.corridor.sim.wallet.ApiTransport;
-import org.corridor.sim.wallet.DeviceWallet;
-import org.corridor.sim.wallet.Enrolment;
 import org.corridor.sim.wallet.IdempotencyKeys;
 import org.corridor.sim.wallet.TestCard;
 import org.corridor.sim.wallet.TestCards;
-import org.corridor.sim.wallet.TokenDomain;
-import org.corridor.sim.wallet.UnpredictableNumbers;
 import org.corridor.sim.wallet.WalletApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +36,6 @@ public final class WalletSimCommand implements Callable<Integer> {
     static final int CARDS_MAX = 10_000;
     /** The most payments one run makes. */
     static final int PAYMENTS_MAX = 1_000_000;
-    /** Cards per phone: the first contactless, the second in app. */
-    static final int CARDS_PER_PHONE = 2;
     /** The smallest payment, in minor units of the card's currency. */
     static final long AMOUNT_MINOR_MIN = 100;
     /** The largest payment, in minor units: below the smallest simulated opening balance, so most are approved. */
@@ -117,12 +110,13 @@ public final class WalletSimCommand implements Callable<Integer> {
 
         SimTally tally = new SimTally();
         try {
-            SimParties parties = new Onboarding(node, operatorKey).run(directory.banks().all(), currencies);
+            SimParties parties = new Onboarding(node, operatorKey, "Wallet Sim").run(directory.banks().all(), currencies);
             out().printf("Onboarded: issuers %d created, %d present, %d refused; 1 wallet provider; "
                     + "%d merchants%n", parties.issuersCreated(), parties.issuersPresent(), parties.issuersRefused(),
                     parties.merchants().size());
             WalletApiClient client = new WalletApiClient(node);
-            List<PhoneCard> enrolled = enrol(client, parties, chosen, tally);
+            List<PhoneCard> enrolled = new CardEnrolment(client, parties.walletProviderKey(), "wallet-sim-phone", seed)
+                    .enrol(chosen, tally::enrolled);
             pay(new ScenarioRunner(client, parties), enrolled, tally);
         } catch (IOException unreachable) {
             tally.print(out());
@@ -133,28 +127,6 @@ public final class WalletSimCommand implements Callable<Integer> {
         tally.print(out());
         out().flush();
         return 0;
-    }
-
-    private List<PhoneCard> enrol(WalletApiClient client, SimParties parties, List<TestCard> chosen, SimTally tally)
-            throws IOException {
-        List<PhoneCard> enrolled = new ArrayList<>();
-        DeviceWallet phone = null;
-        for (int i = 0; i < chosen.size(); i++) {
-            if (i % CARDS_PER_PHONE == 0) {
-                phone = DeviceWallet.of(String.format("wallet-sim-phone-%05d", i / CARDS_PER_PHONE + 1),
-                        UnpredictableNumbers.seeded(seed * 1_000_003L + i));
-            }
-            TokenDomain domain = i % CARDS_PER_PHONE == 0 ? TokenDomain.CONTACTLESS : TokenDomain.IN_APP;
-            TestCard card = chosen.get(i);
-            Enrolment enrolment = client.enrol(parties.walletProviderKey(), card.details(), phone.deviceId(), domain);
-            PhoneCard phoneCard = new PhoneCard(card, phone, domain, enrolment.result().outcome(),
-                    enrolment.provisioned()
-                            ? phone.provision(enrolment.tokenId(), enrolment.dpan(), domain, enrolment.tokenKey())
-                            : null);
-            tally.enrolled(phoneCard);
-            if (phoneCard.provisioned()) enrolled.add(phoneCard);
-        }
-        return enrolled;
     }
 
     private void pay(ScenarioRunner runner, List<PhoneCard> enrolled, SimTally tally) throws IOException {
