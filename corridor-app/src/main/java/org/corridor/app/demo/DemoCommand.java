@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -187,16 +189,20 @@ public final class DemoCommand implements Callable<Integer> {
                     + "does not answer waits for the link's timeout, then is reversed.%n", seconds - durationSeconds);
         }
         awaitReversals(world);
-        closeSettlement(api, world.operatorKey());
+        // The positions before settlement, which brings every participant's account of the window back to zero.
+        Map<String, Map<String, Long>> positions = DemoPositions.read(api, world.operatorKey());
+        Set<String> currencies = new TreeSet<>();
+        positions.values().forEach(byCurrency -> currencies.addAll(byCurrency.keySet()));
+        List<DemoSettlement.Settled> settled = DemoSettlement.closeAndSettle(api, world.operatorKey(), currencies);
         // This run's authorizations only: a reused store (PostgreSQL) holds earlier runs' whose issuer is gone.
         Reconciliation.Report report = Reconciliation.run(world.node().cardAuthorizations(world.startedAtNanos()),
                 SimulatorRecords.of(world.simulator(), world.startedAtNanos()), world.node().duplicateReplies());
-        Map<String, Map<String, Long>> positions = DemoPositions.read(api, world.operatorKey());
         PrintWriter out = out();
         out.println();
         DemoSummary.payments(out, tally, rate, durationSeconds);
         DemoSummary.fx(out, tally);
         DemoSummary.positions(out, positions);
+        DemoSettlement.print(out, settled);
         int unexpected = DemoSummary.reconciliation(out, report, trouble);
         boolean verified = LedgerVerifyCommand.verify(world.storeUrl(), out);
         out.printf("Result: %s%n", verified && unexpected == 0 ? "OK (ledger verified, no unexpected break)"
@@ -257,16 +263,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
         int pending = world.node().reversalsPending();
         if (pending > 0) out().printf("%d reversals still wait for the issuer's acknowledgement%n", pending);
-    }
-
-    /**
-     * Closes the settlement window of each currency and settles it, so that the summary's net positions are a
-     * settlement's. TODO(settlement windows): once {@code POST /v1/settlement_windows/{id}/close} and {@code /settle}
-     * (and {@code GET /v1/settlement_windows?currency=}) are merged, find each currency's open window, close and
-     * settle it here with the operator's key and print what it settled.
-     */
-    void closeSettlement(DemoApi api, String operatorKey) {
-        out().println("settlement: not available in this build");
     }
 
     // Picocli's writers rather than System.out, so that a test can read what was printed.

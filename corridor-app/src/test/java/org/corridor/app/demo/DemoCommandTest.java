@@ -43,7 +43,7 @@ class DemoCommandTest {
                 .contains("Payments: 30 sent at 10/s for 3 s")
                 .contains("FX volume")
                 .contains("Net positions by participant role", "wallet_provider", "merchant", "shoppers (rest)")
-                .contains("settlement: not available in this build")
+                .contains("Settlement: each currency's window closed and settled", "USD", "paid out")
                 .contains("Reconciliation:", "ledger verified")
                 .contains("Result: OK");
         assertThat(printed).contains("operator key in " + data);
