@@ -78,7 +78,7 @@ final class SettlementRoutes implements RouteGroup {
     private void close(Context ctx) {
         String id = Params.pathId(ctx, "id");
         posts.run(ctx, () -> state -> {
-            var outcome = SettlementWindows.close(state, id);
+            var outcome = SettlementWindows.close(state, id, services.rates());
             return switch (outcome.result()) {
                 case OK -> Replies.ok(RecordKind.SETTLEMENT_WINDOW, outcome.value());
                 case WINDOW_NOT_FOUND -> Replies.notFound("settlement_window", id, "id");

@@ -42,9 +42,9 @@ final class DemoSettlement {
         out.println("Settlement: each currency's window closed and settled (multilateral net, one transfer per"
                 + " participant against the settlement account):");
         for (Settled window : settled) {
-            out.printf(Locale.ROOT, "  %s  %3d participants  paid out %16s  paid in %16s  (%s)%n", window.currency(),
+            out.printf(Locale.ROOT, "  %s  %3d participants  paid out %16s  paid in %16s%n", window.currency(),
                     window.participants(), DemoAmounts.format(window.payouts(), window.currency()),
-                    DemoAmounts.format(window.payIns(), window.currency()), window.id());
+                    DemoAmounts.format(window.payIns(), window.currency()));
         }
     }
 }

@@ -188,21 +188,6 @@ public final class SwitchNode implements AutoCloseable {
             started.push(sweeper);
             int opened = commands.execute(SettlementWindows::openMissing);
             if (opened > 0) LOG.info("opened {} settlement windows", opened);
-            SettlementScheduler settlement = new SettlementScheduler().start(commands,
-                    settings.settlementCloseEvery().toMillis());
-            started.push(settlement);
-            int sealedCards = commands.execute(state -> state.all(RecordKind.CARD).size());
-            if (newKeys && sealedCards > 0) {
-                throw new IllegalStateException("the store holds " + sealedCards + " sealed cards but the vault had no keys"
-                        + " (" + (settings.vaultDirectory() == null ? "none given" : settings.vaultDirectory())
-                        + "); start with --vault-dir pointing at the keys that sealed them");
-            }
-            int unanswered = commands.execute(CardPayments::recoverUnanswered);
-            if (unanswered > 0) LOG.warn("{} card authorizations were out at the last stop; reversing them", unanswered);
-            reversals.start(commands);
-            started.push(reversals);
-            long resealed = new CardResealer(commands, vault).resealAll();
-            if (resealed > 0) LOG.info("re-sealed {} vault ciphertexts under the current key", resealed);
             LiveRates rates = new LiveRates(settings.rates().maxAge().toNanos(), settings.rates().spreadBasisPoints(),
                     clock);
             List<RateFeedPoller> pollers = new ArrayList<>();
@@ -216,6 +201,21 @@ public final class SwitchNode implements AutoCloseable {
                 pollers.add(poller);
                 poller.start();
             }
+            SettlementScheduler settlement = new SettlementScheduler().start(commands,
+                    settings.settlementCloseEvery().toMillis(), rates);
+            started.push(settlement);
+            int sealedCards = commands.execute(state -> state.all(RecordKind.CARD).size());
+            if (newKeys && sealedCards > 0) {
+                throw new IllegalStateException("the store holds " + sealedCards + " sealed cards but the vault had no keys"
+                        + " (" + (settings.vaultDirectory() == null ? "none given" : settings.vaultDirectory())
+                        + "); start with --vault-dir pointing at the keys that sealed them");
+            }
+            int unanswered = commands.execute(CardPayments::recoverUnanswered);
+            if (unanswered > 0) LOG.warn("{} card authorizations were out at the last stop; reversing them", unanswered);
+            reversals.start(commands);
+            started.push(reversals);
+            long resealed = new CardResealer(commands, vault).resealAll();
+            if (resealed > 0) LOG.info("re-sealed {} vault ciphertexts under the current key", resealed);
             CardRailsService cards = new CardRailsService(commands, objects, vault, new TokenNumbers(random),
                     new IssuerDirectory(objects), links, ids, clock, rates);
             StoreLedgerReader ledger = new StoreLedgerReader(store);

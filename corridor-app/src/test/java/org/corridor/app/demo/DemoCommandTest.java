@@ -48,7 +48,9 @@ class DemoCommandTest {
                 .contains("Result: OK");
         assertThat(printed).contains("operator key in " + data);
         // Masked card numbers only: no run of digits as long as a card number, in anything the demo printed.
-        assertThat(printed + err).doesNotContainPattern("(?<![0-9])[0-9]{13,19}(?![0-9])");
+        // (The test's own temporary folder has a long random number in its name: it is not what is checked.)
+        assertThat((printed + err).replace(data.toString(), "<data>"))
+                .doesNotContainPattern("(?<![0-9])[0-9]{13,19}(?![0-9])");
     }
 
     @Test

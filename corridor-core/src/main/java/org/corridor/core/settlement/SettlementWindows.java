@@ -16,6 +16,7 @@ import org.corridor.core.ledger.TransferFlags;
 import org.corridor.core.money.Currencies;
 import org.corridor.core.participant.Participant;
 import org.corridor.core.participant.ParticipantOperations;
+import org.corridor.core.port.FxRates;
 import org.corridor.core.state.ObjectIds;
 import org.corridor.core.state.Outcome;
 import org.corridor.core.state.RecordKind;
@@ -91,10 +92,19 @@ public final class SettlementWindows {
      * currency's next window; answers the closed window.
      */
     public static Outcome<CloseResult, SettlementWindow> close(SwitchState state, String windowId) {
+        return close(state, windowId, null);
+    }
+
+    /**
+     * As above; with {@code rates}, first converts what merchants settling in another currency hold in the window's
+     * currency into theirs (see {@link PayoutConversions}), so that they are paid out in their settlement currency.
+     */
+    public static Outcome<CloseResult, SettlementWindow> close(SwitchState state, String windowId, FxRates rates) {
         Optional<SettlementWindow> found = state.find(RecordKind.SETTLEMENT_WINDOW, windowId, SettlementWindow.class);
         if (found.isEmpty()) return Outcome.refused(CloseResult.WINDOW_NOT_FOUND);
         if (found.get().status() != WindowStatus.OPEN) return Outcome.of(CloseResult.WINDOW_NOT_OPEN, found.get());
         SettlementWindow window = found.get();
+        if (rates != null) PayoutConversions.sweep(state, window.currency(), rates);
         long through = state.ledger().lastTimestamp();
         Check.that(through >= window.coversAfter(), "the ledger's clock never goes back");
         NetPositions.Computed nets = NetPositions.compute(state, window.currency(), window.coversAfter(), through);
@@ -110,7 +120,7 @@ public final class SettlementWindows {
      * Closes every open window whose currency moved since it opened (an idle currency keeps its window); answers the
      * closed windows. For a scheduled close.
      */
-    public static List<SettlementWindow> closeAllMoved(SwitchState state) {
+    public static List<SettlementWindow> closeAllMoved(SwitchState state, FxRates rates) {
         List<SettlementWindow> closed = new ArrayList<>();
         for (Object value : List.copyOf(state.all(RecordKind.SETTLEMENT_WINDOW))) {
             SettlementWindow window = (SettlementWindow) value;
@@ -118,7 +128,7 @@ public final class SettlementWindows {
             NetPositions.Computed nets = NetPositions.compute(state, window.currency(), window.coversAfter(),
                     state.ledger().lastTimestamp());
             if (nets.positions().isEmpty() && nets.customersMinor() == 0 && nets.houseMinor() == 0) continue;
-            closed.add(close(state, window.id()).value());
+            closed.add(close(state, window.id(), rates).value());
         }
         return closed;
     }
@@ -127,9 +137,9 @@ public final class SettlementWindows {
      * A scheduled round: opens the windows missing, closes every window whose currency moved, and settles every
      * closed window (also one an earlier crash or an on-demand close left unsettled). Answers how many it settled.
      */
-    public static int closeAndSettleAll(SwitchState state) {
+    public static int closeAndSettleAll(SwitchState state, FxRates rates) {
         openMissing(state);
-        closeAllMoved(state);
+        closeAllMoved(state, rates);
         int settled = 0;
         for (Object value : List.copyOf(state.all(RecordKind.SETTLEMENT_WINDOW))) {
             SettlementWindow window = (SettlementWindow) value;

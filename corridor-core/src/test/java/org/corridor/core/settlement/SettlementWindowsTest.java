@@ -191,10 +191,10 @@ class SettlementWindowsTest {
     void aScheduledCloseSkipsACurrencyThatDidNotMove() {
         SwitchFixture f = new SwitchFixture();
         SettlementWindows.openMissing(f.state());
-        assertThat(SettlementWindows.closeAllMoved(f.state())).extracting(SettlementWindow::currency)
+        assertThat(SettlementWindows.closeAllMoved(f.state(), null)).extracting(SettlementWindow::currency)
                 .containsExactlyInAnyOrder("USD", "JPY");
         f.paid(1_000, USD, ALICE);
-        assertThat(SettlementWindows.closeAllMoved(f.state())).extracting(SettlementWindow::currency)
+        assertThat(SettlementWindows.closeAllMoved(f.state(), null)).extracting(SettlementWindow::currency)
                 .containsExactly(USD);
     }
 
