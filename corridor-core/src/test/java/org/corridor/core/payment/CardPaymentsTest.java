@@ -16,6 +16,7 @@ import org.corridor.core.card.AuthorizationStatus;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
+import org.corridor.core.card.TestCards;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenOperations;
 import org.corridor.core.card.TokenStatus;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CardPaymentsTest {
     private static final String ISSUER = "acct_issuer";
-    private static final String DPAN = "4895370012345674";
+    private static final String DPAN = TestCards.DPAN;
 
     private final SwitchFixture f = new SwitchFixture();
 
@@ -73,7 +74,7 @@ class CardPaymentsTest {
         Consumer<CardPaymentsTest> atFive = t -> t.setAtc(5);
         return Stream.of(
                 new Line("ok", "an active token, a good cryptogram, the next ATC", none, tap(DPAN, 1, true), USD),
-                new Line("token_not_found", "a DPAN nobody issued", none, tap("4895370000000018", 1, true), USD),
+                new Line("token_not_found", "a DPAN nobody issued", none, tap(TestCards.UNISSUED_DPAN, 1, true), USD),
                 new Line("token_suspended", "a suspended token", t -> t.lifecycle(TokenOperations.LifecycleAction.SUSPEND),
                         tap(DPAN, 1, true), USD),
                 new Line("token_deleted", "a deleted token", t -> t.lifecycle(TokenOperations.LifecycleAction.DELETE),
@@ -124,7 +125,7 @@ class CardPaymentsTest {
     void aRenewedCardKeepsItsParAndTakesTheLaterExpiry() {
         Card renewed = new Card("card_2", ISSUER, "visa", "411111", "1111", 6, 2034, "f".repeat(64), "C001" + "B".repeat(25),
                 new byte[] {3}, 0);
-        DeviceToken spec = new DeviceToken("tok_2", WALLET, "", "", "", "4895370012345682", "", "phone-2",
+        DeviceToken spec = new DeviceToken("tok_2", WALLET, "", "", "", TestCards.OTHER_DPAN, "", "phone-2",
                 TokenDomain.IN_APP, TokenStatus.ACTIVE, new byte[] {4}, 0, "", 0);
         DeviceToken second = TokenOperations.enrol(f.state(), renewed, spec).value();
         assertThat(second.cardId()).isEqualTo("card_1");
@@ -267,7 +268,7 @@ class CardPaymentsTest {
 
     /** A token Corridor issued on Alice's USD balance, presented by tap. */
     private DeviceToken balanceToken() {
-        DeviceToken spec = new DeviceToken("tok_b", WALLET, "", "", "", "9990010012345670", "", "phone-b",
+        DeviceToken spec = new DeviceToken("tok_b", WALLET, "", "", "", TestCards.BALANCE_DPAN, "", "phone-b",
                 TokenDomain.CONTACTLESS, TokenStatus.ACTIVE, new byte[] {5}, 0, "", 0, SwitchFixture.ALICE, USD);
         return TokenOperations.issueOnBalance(f.state(), spec).value();
     }

@@ -17,6 +17,7 @@ import org.corridor.core.card.AuthorizationStatus;
 import org.corridor.core.card.Card;
 import org.corridor.core.card.CardAuthorization;
 import org.corridor.core.card.DeviceToken;
+import org.corridor.core.card.TestCards;
 import org.corridor.core.card.TokenDomain;
 import org.corridor.core.card.TokenOperations;
 import org.corridor.core.card.TokenStatus;
@@ -39,8 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CardTopUpsTest {
     private static final String ISSUER = "acct_issuer";
-    private static final String DPAN = "4895370012345674";
-    private static final String BALANCE_DPAN = "9990010012345670";
+    private static final String DPAN = TestCards.DPAN;
+    private static final String BALANCE_DPAN = TestCards.BALANCE_DPAN;
 
     private final SwitchFixture f = new SwitchFixture();
     private int topUps;
@@ -79,7 +80,7 @@ class CardTopUpsTest {
                 new Line(CardTopUps.Result.PAYMENT_METHOD_UNSUPPORTED, "", "a token on a balance", ALICE, USD,
                         inApp(BALANCE_DPAN, 1, true)),
                 new Line(CardTopUps.Result.DECLINED, "token_not_found", "a DPAN nobody issued", ALICE, USD,
-                        inApp("4895370000000018", 1, true)),
+                        inApp(TestCards.UNISSUED_DPAN, 1, true)),
                 new Line(CardTopUps.Result.DECLINED, "token_domain_mismatch", "an in-app token tapped", ALICE, USD,
                         new CardPayments.Presentment(DPAN, 1, TokenDomain.CONTACTLESS, "TERM0001", true)),
                 new Line(CardTopUps.Result.DECLINED, "cryptogram_invalid", "a cryptogram that did not verify", ALICE,

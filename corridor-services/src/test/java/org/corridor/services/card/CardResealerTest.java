@@ -72,7 +72,7 @@ class CardResealerTest {
                         2031, "fp" + i, "C001", before.seal(Pan.of(number), cardId).sealed(), 1));
                 String tokenId = "tok_" + i;
                 state.put(RecordKind.DEVICE_TOKEN, tokenId, new DeviceToken(tokenId, "acct_w", cardId, "acct_i", "visa",
-                        "48953700000000" + (10 + i), "C001", "phone", TokenDomain.IN_APP, TokenStatus.ACTIVE,
+                        TestCards.DPAN_PREFIX_14 + (10 + i), "C001", "phone", TokenDomain.IN_APP, TokenStatus.ACTIVE,
                         before.newTokenKey(tokenId).sealed(), 0, "0000", 1));
             }
             return null;

@@ -88,12 +88,12 @@ class ReversalSenderTest {
             open(s, "acct_issuer", ParticipantRole.ISSUER, List.of("411111"));
             TokenOperations.enrol(s, new Card("card_1", "acct_issuer", "visa", "411111", "1111", 12, 2031, "f".repeat(64),
                     "C001" + "A".repeat(25), new byte[] {1}, 0), new DeviceToken("tok_1", "acct_wallet", "", "", "",
-                    "4895370012345674", "", "phone", TokenDomain.CONTACTLESS, TokenStatus.ACTIVE, new byte[] {2}, 0, "", 0));
+                    TestCards.DPAN, "", "phone", TokenDomain.CONTACTLESS, TokenStatus.ACTIVE, new byte[] {2}, 0, "", 0));
             PaymentIntent intent = PaymentIntent.create("pi_1", "acct_merchant", 500, "USD", CaptureMethod.AUTOMATIC, "",
                     Map.of(), "pi_1_secret", null, s.now());
             PaymentOperations.create(s, intent);
             return CardPayments.begin(s, "acct_merchant", "pi_1", null, new CardPayments.Presentment(
-                    "4895370012345674", 1, TokenDomain.CONTACTLESS, "TERM0001", true)).value().intent().id();
+                    TestCards.DPAN, 1, TokenDomain.CONTACTLESS, "TERM0001", true)).value().intent().id();
         });
         ReversalSender sender = new ReversalSender(objects, VaultFiles.inMemory(new SecureRandom()), IssuerLinks.none(),
                 clock);
