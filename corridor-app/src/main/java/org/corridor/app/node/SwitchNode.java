@@ -39,7 +39,6 @@ import org.corridor.gateway.fx.PollSchedule;
 import org.corridor.gateway.fx.RateFeedPoller;
 import org.corridor.gateway.fx.RateFile;
 import org.corridor.gateway.fx.RateSource;
-import org.corridor.gateway.fx.RateSourceException;
 import org.corridor.gateway.issuer.IssuerLink;
 import org.corridor.gateway.issuer.IssuerLinkSettings;
 import org.corridor.gateway.issuer.IssuerLinks;
@@ -192,14 +191,13 @@ public final class SwitchNode implements AutoCloseable {
                     clock);
             List<RateFeedPoller> pollers = new ArrayList<>();
             for (RateSource source : rateSources(settings.rates())) {
-                // Read once before the API opens, so the first payments find rates; then poll in the background.
                 RateFeedPoller poller = new RateFeedPoller(source instanceof RateFile ? "file" : "feed", source,
                         new PollSchedule(settings.rates().pollInterval().toMillis(), RATE_BACKOFF_MS_MAX),
                         rates::accept, failed -> { });
-                loadOnce(source, rates);
                 started.push(poller);
                 pollers.add(poller);
-                poller.start();
+                // Read once before the API opens, so the first payments find rates; then poll in the background.
+                poller.fetchThenStart();
             }
             SettlementScheduler settlement = new SettlementScheduler().start(commands,
                     settings.settlementCloseEvery().toMillis(), rates);
@@ -251,14 +249,6 @@ public final class SwitchNode implements AutoCloseable {
         if (sources.file() != null) list.add(new RateFile(sources.file(), "file"));
         if (sources.feed() != null) list.add(new HttpRateFeed(sources.feed(), "feed"));
         return list;
-    }
-
-    private static void loadOnce(RateSource source, LiveRates rates) {
-        try {
-            LOG.info("loaded {} exchange rates at start", rates.accept(source.fetch()));
-        } catch (RateSourceException failed) {
-            LOG.warn("exchange rates could not be read at start: {}", failed.getMessage());
-        }
     }
 
     private static IssuerLinks issuerLinks(Settings settings, InstantSource clock) {

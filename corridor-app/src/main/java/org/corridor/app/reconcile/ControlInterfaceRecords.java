@@ -22,18 +22,17 @@ final class ControlInterfaceRecords {
 
     private ControlInterfaceRecords() {}
 
-    /** Every record from {@code fromNanos} to {@code toNanos} (inclusive) of every bank behind {@code control}. */
-    static List<IssuerRecord> read(URI control, long fromNanos, long toNanos) throws IOException, InterruptedException {
+    /** Every record of every bank behind {@code control}. */
+    static List<IssuerRecord> read(URI control) throws IOException, InterruptedException {
         List<IssuerRecord> records = new ArrayList<>();
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
             for (JsonNode bank : get(client, control, "/banks").path("banks")) {
                 String bankId = bank.path("id").asString();
                 for (JsonNode entry : get(client, control, "/banks/" + bankId + "/entries").path("entries")) {
-                    long at = entry.path("at_nanos").asLong();
-                    if (at < fromNanos || at > toNanos) continue;
                     records.add(new IssuerRecord(bankId, kind(entry.path("kind").asString()),
                             entry.path("retrieval_reference").asString(), entry.path("amount").asLong(),
-                            entry.path("currency").asString(""), entry.path("response_code").asString(), at));
+                            entry.path("currency").asString(""), entry.path("response_code").asString(),
+                            entry.path("at_nanos").asLong()));
                 }
             }
         }

@@ -78,7 +78,7 @@ public final class ReconcileCommand implements Callable<Integer> {
                 .collect(Collectors.toSet());
         long after = fromNanos;
         long through = toNanos;
-        List<IssuerRecord> records = ControlInterfaceRecords.read(control, 0, Long.MAX_VALUE).stream()
+        List<IssuerRecord> records = ControlInterfaceRecords.read(control).stream()
                 .filter(r -> references.contains(r.retrievalReference()) || (r.atNanos() >= after && r.atNanos() <= through))
                 .toList();
         // Duplicate answers are counted by a running node's links, not stored: this command cannot see them.

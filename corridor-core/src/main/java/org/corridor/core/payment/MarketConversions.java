@@ -29,15 +29,18 @@ public final class MarketConversions {
      */
     public static Optional<FxChoice.AtMarket> of(FxRates rates, String quoteId, String sell, String buy, long buyMinor) {
         RateLookup mid = rates.lookup(sell, buy);
-        if (mid.result() != RateLookup.Result.OK) return Optional.empty();
-        long usdValue = buyMinor;
-        if (!buy.equals(QUOTA_CURRENCY)) {
-            RateLookup usd = rates.lookup(buy, QUOTA_CURRENCY);
-            if (usd.result() != RateLookup.Result.OK) return Optional.empty();
-            usdValue = Conversions.ofSellAmount(buyMinor, usd.rate()).buyMinor();
-        }
+        Optional<Long> usdValue = usdValue(rates, buy, buyMinor);
+        if (mid.result() != RateLookup.Result.OK || usdValue.isEmpty()) return Optional.empty();
         QuoteRequest request = new QuoteRequest(quoteId, sell, buy, FixedSide.BUY, buyMinor, rates.spreadBasisPoints(),
                 LIFETIME_NANOS);
-        return Optional.of(new FxChoice.AtMarket(request, mid.rate(), usdValue));
+        return Optional.of(new FxChoice.AtMarket(request, mid.rate(), usdValue.get()));
+    }
+
+    /** {@code minor} of {@code currency} in US cents at the mid rate, rounded down; empty when no current rate values it. */
+    private static Optional<Long> usdValue(FxRates rates, String currency, long minor) {
+        if (currency.equals(QUOTA_CURRENCY)) return Optional.of(minor);
+        RateLookup usd = rates.lookup(currency, QUOTA_CURRENCY);
+        if (usd.result() != RateLookup.Result.OK) return Optional.empty();
+        return Optional.of(Conversions.ofSellAmount(minor, usd.rate()).buyMinor());
     }
 }

@@ -54,10 +54,27 @@ public final class RateFeedPoller implements AutoCloseable {
     }
 
     /** Starts polling: the first fetch runs at once. */
-    public synchronized void start() {
+    public void start() {
+        startAfter(0);
+    }
+
+    /**
+     * Fetches once on the caller's thread, then polls from the schedule's delay on: for a caller that must have the
+     * rates before it goes on (a node before it opens its API).
+     */
+    public void fetchThenStart() {
+        fetchOnce();
+        long delayMs;
+        synchronized (this) {
+            delayMs = schedule.delayMs(failuresInARow);
+        }
+        startAfter(delayMs);
+    }
+
+    private synchronized void startAfter(long delayMs) {
         if (started) throw new IllegalStateException("a rate poller starts once");
         started = true;
-        scheduler.execute(this::poll);
+        scheduler.schedule(this::poll, delayMs, TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -86,6 +86,23 @@ class RateFeedPollerTest {
     }
 
     @Test
+    void fetchThenStartHasTheRatesWhenItReturnsAndPollsOnAfterwards() throws Exception {
+        AtomicInteger fetches = new AtomicInteger();
+        BlockingQueue<List<Rate>> received = new LinkedBlockingQueue<>();
+        try (RateFeedPoller poller = new RateFeedPoller("first", () -> {
+            fetches.incrementAndGet();
+            return List.of();
+        }, FAST, received::add, failure -> {})) {
+            poller.fetchThenStart();
+            assertThat(received).hasSize(1);
+            assertThat(received.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+            assertThat(received.poll(WAIT_SECONDS, TimeUnit.SECONDS)).as("a later poll").isNotNull();
+            assertThatThrownBy(poller::start).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(fetches.get()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void startsOnce() {
         try (RateFeedPoller poller = new RateFeedPoller("once", List::of, FAST, rates -> {}, failure -> {})) {
             poller.start();
